@@ -1,0 +1,23 @@
+// The document-data record stored with each Xapian document: a JSON object
+// holding the article's display fields and clean body (for snippets and
+// --show). Its layout is part of the index schema (docs/schema.md):
+//   {"v":1, "id":..., "title":..., "url":..., "outlet":..., "date":
+//    "YYYY-MM-DD"|null, "authors":[...], "lang":..., "path":..., "record":N,
+//    "body":..., "facts":{"title":rule, "outlet":rule, "date":rule}}
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "common/article.h"
+#include "common/error.h"
+
+namespace news {
+
+// Serialises an article into the document-data record.
+std::string encode_document_data(const Article& article);
+
+// Parses a document-data record; kIndex error when it is not one of ours.
+Result<Article> decode_document_data(std::string_view data);
+
+}  // namespace news

@@ -1,0 +1,57 @@
+// The index schema, defined once for the indexer and the searcher: term
+// prefixes (Omega conventions, so other Xapian clients can read the index),
+// value slots, database metadata keys and the schema version. docs/schema.md
+// documents the same table for people and scripts.
+#pragma once
+
+#include <xapian.h>
+
+namespace news::schema {
+
+// Bumped on any change to normalisation, tokenising, stemming or layout; the
+// searcher refuses an index of another version and says to re-index.
+inline constexpr int kVersion = 1;
+
+// Term prefixes.
+inline constexpr char kIdPrefix[] = "Q";         // unique id, one per article
+inline constexpr char kTitlePrefix[] = "S";      // title words (positional)
+inline constexpr char kStemPrefix[] = "Z";       // stemmed form, as Xapian does
+inline constexpr char kAuthorPrefix[] = "A";     // author, normalised key
+inline constexpr char kLanguagePrefix[] = "L";   // ISO 639-1 code
+inline constexpr char kHostPrefix[] = "H";       // URL host, lower case
+inline constexpr char kDatePrefix[] = "D";       // YYYYMMDD
+inline constexpr char kMonthPrefix[] = "M";      // YYYYMM
+inline constexpr char kYearPrefix[] = "Y";       // YYYY
+inline constexpr char kOutletPrefix[] = "XO";    // outlet, normalised key
+inline constexpr char kFormatPrefix[] = "XF";    // input format, e.g. "txt"
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotPublished = 0;  // "YYYYMMDD" or absent
+inline constexpr Xapian::valueno kSlotOutlet = 1;     // outlet display name
+inline constexpr Xapian::valueno kSlotLanguage = 2;   // "en"
+inline constexpr Xapian::valueno kSlotYearMonth = 3;  // "YYYYMM" or absent
+inline constexpr Xapian::valueno kSlotBodyLength = 5;  // sortable_serialise
+
+// Position gap between the title and the body, so that a phrase never spans
+// the two.
+inline constexpr Xapian::termpos kTitleBodyGap = 100;
+
+// Terms longer than this many bytes are dropped (Xapian's limit is 245 for a
+// whole term including its prefix; such tokens are hashes or garbage).
+inline constexpr std::size_t kMaxTermBytes = 64;
+
+// Unique-id values longer than this are replaced by a hash.
+inline constexpr std::size_t kMaxIdBytes = 200;
+
+// Database metadata keys.
+inline constexpr char kMetaSchemaVersion[] = "news-search:schema";
+inline constexpr char kMetaAnalyzer[] = "news-search:analyzer";
+inline constexpr char kMetaMainLanguage[] = "news-search:language";
+inline constexpr char kMetaBuildInfo[] = "news-search:build";
+// Followed by a hash of the canonical file path; value "size mtime".
+inline constexpr char kMetaFilePrefix[] = "news-search:file:";
+
+// Version of the JSON document-data record stored with each document.
+inline constexpr int kDocumentDataVersion = 1;
+
+}  // namespace news::schema

@@ -1,0 +1,96 @@
+// Analyzer: the one text normaliser and tokenizer, shared by the indexer and
+// the searcher so that a word indexed one way is always found when a user
+// types it another way (composed or decomposed accents, no accents on Latin
+// letters, curly or straight apostrophes, ligatures, full-width forms, soft
+// hyphens and zero-width characters).
+//
+// Pipeline for a text: UTF-8 -> UTF-16 with ignorable characters (soft
+// hyphen, zero-width space/joiners, BOM) dropped -> ICU word break iterator
+// -> each word token normalised to a term:
+//   NFKC case folding; diacritics removed from Latin-script letters;
+//   possessive "'s" dropped and other apostrophes removed; dots inside
+//   acronyms ("U.S.") and separators inside numbers ("4,013") removed;
+//   tokens split at other inner punctuation (":" "." between words).
+// Terms contain only letters, marks, digits and "_", so Xapian's QueryParser
+// keeps each one as a single term. Stemming uses Xapian's Snowball stemmers
+// chosen by language.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <xapian.h>
+
+namespace news::text {
+
+struct Token {
+  std::string term;         // normalised, unstemmed
+  std::size_t byte_begin;   // offsets into the analysed UTF-8 text
+  std::size_t byte_end;
+};
+
+class Analyzer {
+ public:
+  // language: ISO 639-1 code choosing the stemmer ("en"); an unknown or
+  // empty code gives an analyzer that does not stem.
+  explicit Analyzer(std::string_view language = "en");
+  ~Analyzer();
+  Analyzer(Analyzer&&) noexcept;
+  Analyzer& operator=(Analyzer&&) noexcept;
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // The word tokens of a UTF-8 text (invalid UTF-8 is tolerated: bad bytes
+  // become U+FFFD and break words), in order, with byte offsets into text.
+  std::vector<Token> tokenize(std::string_view text);
+
+  // The normalised term for one word as a user would type it, or "" when the
+  // word yields no term (or several: use tokenize for those).
+  std::string normalize_word(std::string_view word);
+
+  // The stemmed form of a normalised term; the term itself when this
+  // analyzer does not stem.
+  std::string stem(const std::string& term) const;
+
+  // Whether Xapian's QueryParser (STEM_SOME) would stem this term: it starts
+  // with a letter. The indexer adds a stemmed term only for these.
+  static bool should_stem(std::string_view term);
+
+  // Rewrites free-text words of a query into their normalised terms while
+  // keeping the query syntax intact: operators (AND OR NOT XOR NEAR ADJ, in
+  // capitals), field prefixes "name:" for the given field names, the value
+  // after a prefix listed in raw_value_fields (kept verbatim), quotes,
+  // parentheses, + and - and trailing "*". A word that splits into several
+  // terms is joined with "-" so the QueryParser reads it as a phrase.
+  std::string normalize_query(std::string_view query,
+                              const std::vector<std::string>& field_names,
+                              const std::vector<std::string>& raw_value_fields);
+
+  // The Xapian stemmer in use (for QueryParser::set_stemmer).
+  const Xapian::Stem& stemmer() const { return stemmer_; }
+  const std::string& language() const { return language_; }
+
+  // A short description of every setting that affects terms, stored in the
+  // database metadata; the searcher compares it with its own.
+  static std::string settings_description();
+
+ private:
+  class Impl;
+  std::unique_ptr<Impl> impl_;
+  std::string language_;
+  Xapian::Stem stemmer_;
+};
+
+// Normalises a facet/filter key (outlet, author): case folded, Latin
+// diacritics removed, runs of spaces and punctuation collapsed to one space,
+// trimmed. Idempotent. "Russia  Today" and "russia today" give the same key.
+std::string normalize_key(std::string_view value);
+
+// The Snowball stemmer name Xapian uses for an ISO 639-1 code ("en" ->
+// "english"), or "" when there is none.
+std::string stemmer_name_for_language(std::string_view language);
+
+}  // namespace news::text

@@ -1,0 +1,25 @@
+// InputFile: one file found by the SourceWalker, with what the readers and
+// the incremental indexer need to know about it before opening it.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace news::corpus {
+
+enum class Format {
+  kText,  // scraped text dump (.txt, or text that is no other format)
+};
+
+// "txt".
+const char* format_name(Format format);
+
+struct InputFile {
+  std::string path;  // as found (root joined with the relative part)
+  std::string root;  // the root argument it was found under ("" for lists)
+  Format format = Format::kText;
+  std::uint64_t size_bytes = 0;
+  std::int64_t mtime_seconds = 0;
+};
+
+}  // namespace news::corpus
