@@ -48,7 +48,8 @@ Result<Article> decode_document_data(std::string_view data) {
   if (const auto authors = record.find("authors");
       authors != record.end() && authors->is_array()) {
     for (const auto& author : *authors) {
-      if (author.is_string()) article.authors.push_back(author.get<std::string>());
+      if (author.is_string())
+        article.authors.push_back(author.get<std::string>());
     }
   }
   article.language = record.value("lang", "");

@@ -34,7 +34,8 @@ enum class ErrorCode {
 
 class Error {
  public:
-  Error(ErrorCode code, std::string message, std::optional<SourceRef> source = {})
+  Error(ErrorCode code, std::string message,
+        std::optional<SourceRef> source = {})
       : code_(code), message_(std::move(message)), source_(std::move(source)) {}
 
   static Error usage(std::string message) {

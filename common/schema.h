@@ -13,23 +13,23 @@ namespace news::schema {
 inline constexpr int kVersion = 1;
 
 // Term prefixes.
-inline constexpr char kIdPrefix[] = "Q";         // unique id, one per article
-inline constexpr char kTitlePrefix[] = "S";      // title words (positional)
-inline constexpr char kStemPrefix[] = "Z";       // stemmed form, as Xapian does
-inline constexpr char kAuthorPrefix[] = "A";     // author, normalised key
-inline constexpr char kLanguagePrefix[] = "L";   // ISO 639-1 code
-inline constexpr char kHostPrefix[] = "H";       // URL host, lower case
-inline constexpr char kDatePrefix[] = "D";       // YYYYMMDD
-inline constexpr char kMonthPrefix[] = "M";      // YYYYMM
-inline constexpr char kYearPrefix[] = "Y";       // YYYY
-inline constexpr char kOutletPrefix[] = "XO";    // outlet, normalised key
-inline constexpr char kFormatPrefix[] = "XF";    // input format, e.g. "txt"
+inline constexpr char kIdPrefix[] = "Q";        // unique id, one per article
+inline constexpr char kTitlePrefix[] = "S";     // title words (positional)
+inline constexpr char kStemPrefix[] = "Z";      // stemmed form, as Xapian does
+inline constexpr char kAuthorPrefix[] = "A";    // author, normalised key
+inline constexpr char kLanguagePrefix[] = "L";  // ISO 639-1 code
+inline constexpr char kHostPrefix[] = "H";      // URL host, lower case
+inline constexpr char kDatePrefix[] = "D";      // YYYYMMDD
+inline constexpr char kMonthPrefix[] = "M";     // YYYYMM
+inline constexpr char kYearPrefix[] = "Y";      // YYYY
+inline constexpr char kOutletPrefix[] = "XO";   // outlet, normalised key
+inline constexpr char kFormatPrefix[] = "XF";   // input format, e.g. "txt"
 
 // Value slots.
-inline constexpr Xapian::valueno kSlotPublished = 0;  // "YYYYMMDD" or absent
-inline constexpr Xapian::valueno kSlotOutlet = 1;     // outlet display name
-inline constexpr Xapian::valueno kSlotLanguage = 2;   // "en"
-inline constexpr Xapian::valueno kSlotYearMonth = 3;  // "YYYYMM" or absent
+inline constexpr Xapian::valueno kSlotPublished = 0;   // "YYYYMMDD" or absent
+inline constexpr Xapian::valueno kSlotOutlet = 1;      // outlet display name
+inline constexpr Xapian::valueno kSlotLanguage = 2;    // "en"
+inline constexpr Xapian::valueno kSlotYearMonth = 3;   // "YYYYMM" or absent
 inline constexpr Xapian::valueno kSlotBodyLength = 5;  // sortable_serialise
 
 // Position gap between the title and the body, so that a phrase never spans

@@ -16,19 +16,19 @@
 // chosen by language.
 #pragma once
 
+#include <xapian.h>
+
 #include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <xapian.h>
-
 namespace news::text {
 
 struct Token {
-  std::string term;         // normalised, unstemmed
-  std::size_t byte_begin;   // offsets into the analysed UTF-8 text
+  std::string term;        // normalised, unstemmed
+  std::size_t byte_begin;  // offsets into the analysed UTF-8 text
   std::size_t byte_end;
 };
 
@@ -50,6 +50,10 @@ class Analyzer {
   // The normalised term for one word as a user would type it, or "" when the
   // word yields no term (or several: use tokenize for those).
   std::string normalize_word(std::string_view word);
+
+  // normalize_key() below, reusing this analyzer's ICU objects (cheaper in
+  // a loop than the free function).
+  std::string normalize_key(std::string_view value);
 
   // The stemmed form of a normalised term; the term itself when this
   // analyzer does not stem.
@@ -84,9 +88,9 @@ class Analyzer {
   Xapian::Stem stemmer_;
 };
 
-// Normalises a facet/filter key (outlet, author): case folded, Latin
-// diacritics removed, runs of spaces and punctuation collapsed to one space,
-// trimmed. Idempotent. "Russia  Today" and "russia today" give the same key.
+// Normalises a facet/filter key (outlet, author): the terms of the value
+// (case folded, Latin diacritics removed, as tokenize gives them) joined by
+// one space. Idempotent. "Russia  Today" and "russia today" give the same key.
 std::string normalize_key(std::string_view value);
 
 // The Snowball stemmer name Xapian uses for an ISO 639-1 code ("en" ->

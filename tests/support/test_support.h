@@ -2,10 +2,10 @@
 // the real corpora in ../shared/corpora (relative to the repository root).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
-
-#include <gtest/gtest.h>
 
 namespace news::testing {
 
@@ -40,15 +40,15 @@ bool has_corpora();
 // Skips the current test with a visible message when ../shared/corpora is
 // absent (a user's clone); fails it instead when the CI environment variable
 // is set, because CI must run every real-data test.
-#define NEWS_REQUIRE_CORPORA()                                             \
-  do {                                                                     \
-    if (!::news::testing::has_corpora()) {                                 \
-      if (std::getenv("CI") != nullptr) {                                  \
-        FAIL() << "CI is set but the shared corpora are missing at "      \
-               << ::news::testing::corpora_dir();                          \
-      }                                                                    \
-      GTEST_SKIP() << "shared corpora not found at "                       \
-                   << ::news::testing::corpora_dir()                       \
-                   << "; real-data test skipped";                          \
-    }                                                                      \
+#define NEWS_REQUIRE_CORPORA()                                       \
+  do {                                                               \
+    if (!::news::testing::has_corpora()) {                           \
+      if (std::getenv("CI") != nullptr) {                            \
+        FAIL() << "CI is set but the shared corpora are missing at " \
+               << ::news::testing::corpora_dir();                    \
+      }                                                              \
+      GTEST_SKIP() << "shared corpora not found at "                 \
+                   << ::news::testing::corpora_dir()                 \
+                   << "; real-data test skipped";                    \
+    }                                                                \
   } while (false)

@@ -1,0 +1,437 @@
+#include "common/text/analyzer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+#include <xapian/unicode.h>
+
+#include <algorithm>
+#include <array>
+#include <stdexcept>
+#include <utility>
+
+#include "common/schema.h"
+
+namespace news::text {
+namespace {
+
+// Characters that never separate or form words: a soft hyphen inside a word
+// or a zero-width space pasted from a web page must not change its terms.
+bool is_ignorable(UChar32 c) {
+  switch (c) {
+    case 0x00AD:  // soft hyphen
+    case 0x200B:  // zero-width space
+    case 0x200C:  // zero-width non-joiner
+    case 0x200D:  // zero-width joiner
+    case 0x2060:  // word joiner
+    case 0xFEFF:  // byte-order mark / zero-width no-break space
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_apostrophe(UChar32 c) {
+  return c == 0x0027 || c == 0x2019 || c == 0x2018 || c == 0x02BC ||
+         c == 0xFF07;
+}
+
+bool is_word_char(UChar32 c) {
+  const int8_t type = u_charType(c);
+  switch (type) {
+    case U_UPPERCASE_LETTER:
+    case U_LOWERCASE_LETTER:
+    case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER:
+    case U_OTHER_LETTER:
+    case U_NON_SPACING_MARK:
+    case U_COMBINING_SPACING_MARK:
+    case U_ENCLOSING_MARK:
+    case U_DECIMAL_DIGIT_NUMBER:
+    case U_LETTER_NUMBER:
+    case U_OTHER_NUMBER:
+    case U_CONNECTOR_PUNCTUATION:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_digit(UChar32 c) { return u_charType(c) == U_DECIMAL_DIGIT_NUMBER; }
+
+// The UTF-16 text handed to ICU, with the UTF-8 byte offset of each code
+// unit in the original text (plus one past the end), so tokens can be mapped
+// back for highlighting.
+struct MappedText {
+  icu::UnicodeString text;
+  std::vector<std::size_t> byte_offsets;
+};
+
+MappedText map_text(std::string_view utf8) {
+  MappedText mapped;
+  mapped.byte_offsets.reserve(utf8.size() + 1);
+  const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  while (i < length) {
+    const int32_t begin = i;
+    UChar32 c;
+    U8_NEXT(bytes, i, length, c);
+    if (c < 0) c = 0xFFFD;
+    if (is_ignorable(c)) continue;
+    mapped.text.append(c);
+    mapped.byte_offsets.push_back(static_cast<std::size_t>(begin));
+    if (U_IS_SUPPLEMENTARY(c)) {
+      mapped.byte_offsets.push_back(static_cast<std::size_t>(begin));
+    }
+  }
+  mapped.byte_offsets.push_back(utf8.size());
+  return mapped;
+}
+
+// A piece of an ICU word token, in UTF-16 indices [begin, end).
+struct Piece {
+  int32_t begin;
+  int32_t end;
+};
+
+}  // namespace
+
+class Analyzer::Impl {
+ public:
+  Impl() {
+    UErrorCode status = U_ZERO_ERROR;
+    breaker_.reset(
+        icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    nfkc_casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+    nfd_ = icu::Normalizer2::getNFDInstance(status);
+    nfc_ = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status) || !breaker_) {
+      throw std::runtime_error(std::string("ICU initialisation failed: ") +
+                               u_errorName(status));
+    }
+  }
+
+  std::vector<Token> tokenize(std::string_view utf8) {
+    std::vector<Token> tokens;
+    const MappedText mapped = map_text(utf8);
+    breaker_->setText(mapped.text);
+    int32_t begin = breaker_->first();
+    for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
+         begin = end, end = breaker_->next()) {
+      if (breaker_->getRuleStatus() == UBRK_WORD_NONE) continue;
+      for (const Piece& piece : split_word(mapped.text, begin, end)) {
+        std::string term = normalize_piece(mapped.text, piece);
+        if (term.empty() || term.size() > schema::kMaxTermBytes) continue;
+        tokens.push_back(Token{std::move(term),
+                               mapped.byte_offsets[piece.begin],
+                               mapped.byte_offsets[piece.end]});
+      }
+    }
+    // Release ICU's alias to the local text before it goes away.
+    breaker_->setText(icu::UnicodeString());
+    return tokens;
+  }
+
+ private:
+  // Splits one ICU word at inner punctuation. Apostrophes are kept inside
+  // the piece (normalize_piece drops them, and a possessive "'s"); dots of
+  // acronyms ("U.S.A") and separators between digits ("4,013", "0.5") join;
+  // anything else (":" in "foo:bar", "." in "example.com") separates.
+  static std::vector<Piece> split_word(const icu::UnicodeString& text,
+                                       int32_t begin, int32_t end) {
+    std::vector<Piece> pieces;
+    std::vector<UChar32> separators;  // separator before pieces[i], i >= 1
+    int32_t piece_begin = begin;
+    for (int32_t i = begin; i < end;) {
+      const UChar32 c = text.char32At(i);
+      const int32_t next = i + U16_LENGTH(c);
+      if (!is_word_char(c) && !is_apostrophe(c)) {
+        if (i > piece_begin) pieces.push_back(Piece{piece_begin, i});
+        if (!pieces.empty() && pieces.back().end == i) separators.push_back(c);
+        piece_begin = next;
+      }
+      i = next;
+    }
+    if (end > piece_begin) pieces.push_back(Piece{piece_begin, end});
+    if (pieces.size() <= 1) return pieces;
+    separators.resize(pieces.size() - 1, 0);
+
+    const auto single_letter = [&](const Piece& p) {
+      const UChar32 c = text.char32At(p.begin);
+      return p.begin + U16_LENGTH(c) == p.end && u_isalpha(c);
+    };
+    const bool is_acronym =
+        std::all_of(pieces.begin(), pieces.end(), single_letter) &&
+        std::all_of(separators.begin(), separators.end(),
+                    [](UChar32 s) { return s == '.'; });
+    if (is_acronym) return {Piece{pieces.front().begin, pieces.back().end}};
+
+    std::vector<Piece> joined{pieces.front()};
+    for (std::size_t k = 1; k < pieces.size(); ++k) {
+      const UChar32 left =
+          text.char32At(text.moveIndex32(joined.back().end, -1));
+      const UChar32 right = text.char32At(pieces[k].begin);
+      const bool is_number_separator =
+          (separators[k - 1] == '.' || separators[k - 1] == ',') &&
+          is_digit(left) && is_digit(right);
+      if (is_number_separator) {
+        joined.back().end = pieces[k].end;
+      } else {
+        joined.push_back(pieces[k]);
+      }
+    }
+    return joined;
+  }
+
+  // The term for one piece: possessive and apostrophes dropped, NFKC case
+  // folded, Latin diacritics removed, only word characters kept.
+  std::string normalize_piece(const icu::UnicodeString& text,
+                              const Piece& piece) const {
+    int32_t end = piece.end;
+    if (end - piece.begin > 2) {
+      const UChar32 last = text.char32At(end - 1);
+      const UChar32 before = text.char32At(end - 2);
+      if ((last == 's' || last == 'S') && is_apostrophe(before)) end -= 2;
+    }
+    // Fast path for plain ASCII letters and digits, by far the most common.
+    std::string ascii;
+    ascii.reserve(static_cast<std::size_t>(end - piece.begin));
+    bool is_ascii = true;
+    for (int32_t i = piece.begin; i < end; ++i) {
+      const char16_t unit = text.charAt(i);
+      if (unit < 0x80 && (u_isalnum(unit) || unit == '_')) {
+        ascii.push_back(static_cast<char>(
+            unit >= 'A' && unit <= 'Z' ? unit - 'A' + 'a' : unit));
+      } else if (!is_apostrophe(unit)) {
+        is_ascii = false;
+        break;
+      }
+    }
+    if (is_ascii) return ascii;
+
+    icu::UnicodeString word;
+    for (int32_t i = piece.begin; i < end;) {
+      const UChar32 c = text.char32At(i);
+      if (!is_apostrophe(c)) word.append(c);
+      i += U16_LENGTH(c);
+    }
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString folded = nfkc_casefold_->normalize(word, status);
+    const icu::UnicodeString decomposed = nfd_->normalize(folded, status);
+    icu::UnicodeString stripped;
+    UScriptCode base_script = USCRIPT_COMMON;
+    for (int32_t i = 0; i < decomposed.length();) {
+      const UChar32 c = decomposed.char32At(i);
+      i += U16_LENGTH(c);
+      const int8_t type = u_charType(c);
+      const bool is_mark = type == U_NON_SPACING_MARK ||
+                           type == U_COMBINING_SPACING_MARK ||
+                           type == U_ENCLOSING_MARK;
+      if (is_mark && base_script == USCRIPT_LATIN) continue;
+      if (!is_word_char(c)) continue;
+      if (!is_mark) base_script = uscript_getScript(c, &status);
+      stripped.append(c);
+    }
+    const icu::UnicodeString composed = nfc_->normalize(stripped, status);
+    if (U_FAILURE(status)) return {};
+    std::string term;
+    composed.toUTF8String(term);
+    return term;
+  }
+
+  std::unique_ptr<icu::BreakIterator> breaker_;
+  const icu::Normalizer2* nfkc_casefold_ = nullptr;
+  const icu::Normalizer2* nfd_ = nullptr;
+  const icu::Normalizer2* nfc_ = nullptr;
+};
+
+Analyzer::Analyzer(std::string_view language)
+    : impl_(std::make_unique<Impl>()), language_(language) {
+  const std::string name = stemmer_name_for_language(language);
+  if (!name.empty()) stemmer_ = Xapian::Stem(name);
+}
+
+Analyzer::~Analyzer() = default;
+Analyzer::Analyzer(Analyzer&&) noexcept = default;
+Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
+
+std::vector<Token> Analyzer::tokenize(std::string_view text) {
+  return impl_->tokenize(text);
+}
+
+std::string Analyzer::normalize_word(std::string_view word) {
+  std::vector<Token> tokens = impl_->tokenize(word);
+  if (tokens.size() != 1) return {};
+  return std::move(tokens.front().term);
+}
+
+std::string Analyzer::stem(const std::string& term) const {
+  return stemmer_(term);
+}
+
+bool Analyzer::should_stem(std::string_view term) {
+  if (term.empty()) return false;
+  // The same test as Xapian's TermGenerator and QueryParser use for
+  // STEM_SOME, so index and query agree on which terms have a Z form.
+  const Xapian::Utf8Iterator it(term.data(), term.size());
+  switch (Xapian::Unicode::get_category(*it)) {
+    case Xapian::Unicode::LOWERCASE_LETTER:
+    case Xapian::Unicode::TITLECASE_LETTER:
+    case Xapian::Unicode::MODIFIER_LETTER:
+    case Xapian::Unicode::OTHER_LETTER:
+      return true;
+    default:
+      return false;
+  }
+}
+
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+bool is_query_delimiter(char c) {
+  return is_space(c) || c == '"' || c == '(' || c == ')';
+}
+
+bool is_operator(std::string_view run) {
+  static constexpr std::array<std::string_view, 4> kOperators = {"AND", "OR",
+                                                                 "NOT", "XOR"};
+  if (std::find(kOperators.begin(), kOperators.end(), run) != kOperators.end())
+    return true;
+  for (const std::string_view near : {"NEAR", "ADJ"}) {
+    if (run.substr(0, near.size()) != near) continue;
+    std::string_view rest = run.substr(near.size());
+    if (rest.empty()) return true;
+    if (rest.front() != '/' || rest.size() < 2) return false;
+    rest.remove_prefix(1);
+    return std::all_of(rest.begin(), rest.end(),
+                       [](char c) { return c >= '0' && c <= '9'; });
+  }
+  return false;
+}
+
+bool contains(const std::vector<std::string>& names, std::string_view name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+}  // namespace
+
+std::string Analyzer::normalize_query(
+    std::string_view query, const std::vector<std::string>& field_names,
+    const std::vector<std::string>& raw_value_fields) {
+  std::string out;
+  out.reserve(query.size());
+  // Appends a run of free text: its words become terms, the characters
+  // between them (hyphens, dots, "*", leading "+" or "-") stay as written.
+  const auto append_words = [&](std::string_view run) {
+    const std::vector<Token> tokens = impl_->tokenize(run);
+    std::size_t copied = 0;
+    for (const Token& token : tokens) {
+      const bool is_adjacent = copied > 0 && token.byte_begin == copied &&
+                               !out.empty() && out.back() != '-';
+      if (is_adjacent) out.push_back('-');
+      out.append(run.substr(copied, token.byte_begin - copied));
+      out.append(token.term);
+      copied = token.byte_end;
+    }
+    out.append(run.substr(copied));
+  };
+
+  std::size_t i = 0;
+  bool is_raw_quote = false;
+  while (i < query.size()) {
+    const char c = query[i];
+    if (is_query_delimiter(c)) {
+      out.push_back(c);
+      ++i;
+      if (c == '"' && is_raw_quote) {
+        // The quoted value of a raw field: copy it up to the closing quote.
+        const std::size_t close = query.find('"', i);
+        const std::size_t stop =
+            close == std::string_view::npos ? query.size() : close + 1;
+        out.append(query.substr(i, stop - i));
+        i = stop;
+        is_raw_quote = false;
+      }
+      continue;
+    }
+    is_raw_quote = false;
+    std::size_t run_end = i;
+    while (run_end < query.size() && !is_query_delimiter(query[run_end])) {
+      ++run_end;
+    }
+    std::string_view run = query.substr(i, run_end - i);
+    i = run_end;
+    if (is_operator(run)) {
+      out.append(run);
+      continue;
+    }
+    // A leading "+" or "-" is QueryParser syntax, kept before a field name.
+    std::size_t signs = 0;
+    while (signs < run.size() && (run[signs] == '+' || run[signs] == '-')) {
+      ++signs;
+    }
+    const std::size_t colon = run.find(':');
+    if (colon != std::string_view::npos && colon > signs) {
+      const std::string_view name = run.substr(signs, colon - signs);
+      if (contains(field_names, name)) {
+        out.append(run.substr(0, colon + 1));
+        const std::string_view value = run.substr(colon + 1);
+        if (contains(raw_value_fields, name)) {
+          out.append(value);
+          is_raw_quote = value.empty();
+        } else {
+          append_words(value);
+        }
+        continue;
+      }
+    }
+    append_words(run);
+  }
+  return out;
+}
+
+std::string Analyzer::settings_description() {
+  return "analyzer=1;break=icu-word;norm=nfkc-casefold;fold=latin-marks;"
+         "apostrophe=drop,possessive;acronym=join;number-separators=join;"
+         "ignorable=soft-hyphen,zero-width;max-term-bytes=" +
+         std::to_string(schema::kMaxTermBytes);
+}
+
+std::string Analyzer::normalize_key(std::string_view value) {
+  std::string key;
+  for (const Token& token : impl_->tokenize(value)) {
+    if (!key.empty()) key.push_back(' ');
+    key.append(token.term);
+  }
+  return key;
+}
+
+std::string normalize_key(std::string_view value) {
+  return Analyzer("").normalize_key(value);
+}
+
+std::string stemmer_name_for_language(std::string_view language) {
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 24>
+      kStemmers = {
+          {{"ar", "arabic"},     {"da", "danish"},    {"de", "german"},
+           {"el", "greek"},      {"en", "english"},   {"es", "spanish"},
+           {"eu", "basque"},     {"fi", "finnish"},   {"fr", "french"},
+           {"ga", "irish"},      {"hu", "hungarian"}, {"hy", "armenian"},
+           {"id", "indonesian"}, {"it", "italian"},   {"lt", "lithuanian"},
+           {"ne", "nepali"},     {"nl", "dutch"},     {"no", "norwegian"},
+           {"pt", "portuguese"}, {"ro", "romanian"},  {"ru", "russian"},
+           {"sv", "swedish"},    {"ta", "tamil"},     {"tr", "turkish"}}};
+  for (const auto& [code, name] : kStemmers) {
+    if (code == language) return std::string(name);
+  }
+  return {};
+}
+
+}  // namespace news::text
