@@ -90,6 +90,10 @@ class [[nodiscard]] Result {
   std::variant<T, Error> state_;
 };
 
+// The value of a Result that has nothing to return but success.
+struct Done {};
+using Status = Result<Done>;
+
 // Receives per-record problems while a run goes on. Implementations count and
 // print them; callers never stop because of a report.
 class ErrorSink {

@@ -23,7 +23,6 @@ inline constexpr char kDatePrefix[] = "D";      // YYYYMMDD
 inline constexpr char kMonthPrefix[] = "M";     // YYYYMM
 inline constexpr char kYearPrefix[] = "Y";      // YYYY
 inline constexpr char kOutletPrefix[] = "XO";   // outlet, normalised key
-inline constexpr char kFormatPrefix[] = "XF";   // input format, e.g. "txt"
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotPublished = 0;   // "YYYYMMDD" or absent

@@ -1,0 +1,41 @@
+// news-index: parse options, run the indexing job, map the outcome to an
+// exit code (0 done, 1 done with skipped input, 2 usage, 3 fatal).
+#include <unistd.h>
+
+#include <exception>
+#include <iostream>
+
+#include "indexer/indexer.h"
+#include "indexer/options.h"
+
+int main(int argc, char** argv) {
+  using news::indexer::Progress;
+  try {
+    const auto parsed = news::indexer::parse_index_options(argc, argv);
+    if (!parsed.ok()) {
+      std::cerr << "news-index: " << parsed.error().message()
+                << "\nTry 'news-index --help'.\n";
+      return 2;
+    }
+    if (!parsed.value().text_to_print.empty()) {
+      std::cout << parsed.value().text_to_print;
+      return 0;
+    }
+    const news::indexer::IndexOptions& options = parsed.value().options;
+    const bool show_progress =
+        !options.is_quiet &&
+        (options.progress == Progress::kAlways ||
+         (options.progress == Progress::kAuto && isatty(STDERR_FILENO) == 1));
+    news::indexer::IndexReport report(std::cerr, show_progress,
+                                      !options.is_quiet);
+    const news::Status status = news::indexer::run_index(options, report);
+    if (!status.ok()) {
+      std::cerr << "news-index: " << status.error().to_string() << "\n";
+      return 3;
+    }
+    return report.counts().problems > 0 ? 1 : 0;
+  } catch (const std::exception& error) {
+    std::cerr << "news-index: internal error: " << error.what() << "\n";
+    return 3;
+  }
+}

@@ -1,0 +1,35 @@
+// Command-line options of news-index: argv -> IndexOptions. The only file
+// of the indexer that uses Boost.Program_options.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/error.h"
+#include "corpus/article_source.h"
+#include "indexer/index_writer.h"
+
+namespace news::indexer {
+
+enum class Progress { kAuto, kAlways, kNever };
+
+struct IndexOptions {
+  corpus::CorpusOptions corpus;
+  WriterOptions writer;
+  Progress progress = Progress::kAuto;
+  bool is_quiet = false;
+};
+
+// What the command line asked for: run with options, or print text (help,
+// version) and exit 0.
+struct ParsedIndexOptions {
+  IndexOptions options;
+  std::string text_to_print;  // non-empty for --help and --version
+};
+
+// Parses argv. kUsage error for unknown flags, bad values or no input.
+Result<ParsedIndexOptions> parse_index_options(int argc,
+                                               const char* const* argv);
+
+}  // namespace news::indexer
