@@ -18,12 +18,18 @@ IndexWriter::IndexWriter(const WriterOptions& options,
     : options_(options),
       database_(std::move(database)),
       analyzer_(options.language),
-      converter_(analyzer_) {}
+      converter_(analyzer_) {
+  // Every batch is a transaction, so that work not committed explicitly is
+  // dropped (closing a database with a transaction open cancels it) instead
+  // of being committed half-done by the destructor.
+  database_.begin_transaction();
+}
 
 IndexWriter::~IndexWriter() {
   // Work not committed explicitly is dropped on purpose: the destructor
   // cannot report a failure, and callers commit before they finish.
   try {
+    database_.cancel_transaction();
     database_.close();
   } catch (const Xapian::Error&) {
   }
@@ -112,7 +118,8 @@ Status IndexWriter::mark_done(const FileFingerprint& file) {
 
 Status IndexWriter::commit() {
   try {
-    database_.commit();
+    database_.commit_transaction();
+    database_.begin_transaction();
   } catch (const Xapian::Error& error) {
     return Error::index("cannot commit to " + options_.database_path + ": " +
                         error.get_description());
