@@ -1,0 +1,270 @@
+#include "searcher/snippet.h"
+
+#include <algorithm>
+#include <optional>
+#include <tuple>
+#include <unordered_map>
+
+#include "common/text/analyzer.h"
+
+namespace news::searcher {
+namespace {
+
+constexpr std::string_view kEllipsis = "\u2026";
+
+bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+         c == '\v';
+}
+
+bool is_ascii_capital(char c) { return c >= 'A' && c <= 'Z'; }
+
+bool starts_with(std::string_view text, std::string_view prefix) {
+  return text.substr(0, prefix.size()) == prefix;
+}
+
+// A body token that matched the query; `key` groups the forms of one query
+// word ("defeated" and "defeating" share the key of stem "defeat").
+struct BodyMatch {
+  std::size_t token_index;
+  std::string key;
+};
+
+// Decides which tokens match, remembering per distinct term so that a long
+// body stems each word form once.
+class TokenMatcher {
+ public:
+  TokenMatcher(const MatchedTerms& matched, text::Analyzer& analyzer)
+      : matched_(matched), analyzer_(analyzer) {}
+
+  // The token's key when it matches, else nullopt.
+  std::optional<std::string> match(const std::string& term) {
+    const auto cached = cache_.find(term);
+    if (cached != cache_.end()) return cached->second;
+    std::optional<std::string> key;
+    const bool can_stem = text::Analyzer::should_stem(term);
+    if (matched_.terms.count(term) != 0) {
+      key = can_stem ? analyzer_.stem(term) : term;
+    } else if (can_stem && !matched_.stems.empty()) {
+      std::string stem = analyzer_.stem(term);
+      if (matched_.stems.count(stem) != 0) key = std::move(stem);
+    }
+    cache_.emplace(term, key);
+    return key;
+  }
+
+ private:
+  const MatchedTerms& matched_;
+  text::Analyzer& analyzer_;
+  std::unordered_map<std::string, std::optional<std::string>> cache_;
+};
+
+// The run of matches [first, last) whose tokens fit in window_bytes with the
+// most distinct keys, then the most matches, then the earliest.
+std::pair<std::size_t, std::size_t> best_match_run(
+    const std::vector<BodyMatch>& matches,
+    const std::vector<text::Token>& tokens, std::size_t window_bytes) {
+  std::pair<std::size_t, std::size_t> best{0, 1};
+  std::size_t best_distinct = 0;
+  std::size_t best_count = 0;
+  std::unordered_map<std::string_view, std::size_t> key_counts;
+  std::size_t last = 0;
+  for (std::size_t first = 0; first < matches.size(); ++first) {
+    const std::size_t begin = tokens[matches[first].token_index].byte_begin;
+    if (last <= first) {
+      key_counts.clear();
+      last = first;
+    }
+    while (
+        last < matches.size() &&
+        (last == first ||
+         tokens[matches[last].token_index].byte_end - begin <= window_bytes)) {
+      ++key_counts[matches[last].key];
+      ++last;
+    }
+    const std::size_t count = last - first;
+    if (key_counts.size() > best_distinct ||
+        (key_counts.size() == best_distinct && count > best_count)) {
+      best = {first, last};
+      best_distinct = key_counts.size();
+      best_count = count;
+    }
+    const auto found = key_counts.find(matches[first].key);
+    if (--found->second == 0) key_counts.erase(found);
+  }
+  return best;
+}
+
+// Copies body[begin, end) collapsing white space runs to one space, and maps
+// the highlighted body ranges onto the copy.
+Snippet collapse(std::string_view body, std::size_t begin, std::size_t end,
+                 const std::vector<Highlight>& body_highlights,
+                 bool is_cut_before, bool is_cut_after) {
+  Snippet snippet;
+  std::string& out = snippet.text;
+  if (is_cut_before) out.append(kEllipsis);
+  const std::size_t text_start = out.size();
+  auto next = body_highlights.begin();
+  std::optional<std::size_t> open_begin;
+  bool has_pending_space = false;
+  for (std::size_t p = begin; p <= end; ++p) {
+    if (open_begin && p == next->byte_end) {
+      snippet.highlights.push_back({*open_begin, out.size()});
+      open_begin.reset();
+      ++next;
+    }
+    if (p == end) break;
+    const char c = body[p];
+    if (is_ascii_space(c)) {
+      has_pending_space = true;
+      continue;
+    }
+    if (has_pending_space && out.size() > text_start) out.push_back(' ');
+    has_pending_space = false;
+    if (!open_begin && next != body_highlights.end() && p == next->byte_begin) {
+      open_begin = out.size();
+    }
+    out.push_back(c);
+  }
+  if (is_cut_after) out.append(kEllipsis);
+  return snippet;
+}
+
+// The longest prefix of text no longer than max_bytes that ends on a UTF-8
+// character boundary.
+std::size_t utf8_prefix_bytes(std::string_view text, std::size_t max_bytes) {
+  if (text.size() <= max_bytes) return text.size();
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) {
+    --end;
+  }
+  return end;
+}
+
+}  // namespace
+
+MatchedTerms classify_matched_terms(
+    const std::vector<std::string>& index_terms) {
+  MatchedTerms matched;
+  for (const std::string& term : index_terms) {
+    if (term.empty()) continue;
+    if (starts_with(term, "ZS")) {
+      matched.stems.insert(term.substr(2));
+    } else if (starts_with(term, "Z")) {
+      matched.stems.insert(term.substr(1));
+    } else if (starts_with(term, "S")) {
+      matched.terms.insert(term.substr(1));
+    } else if (!is_ascii_capital(term.front())) {
+      matched.terms.insert(term);
+    }
+  }
+  matched.terms.erase("");
+  matched.stems.erase("");
+  return matched;
+}
+
+Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
+                     text::Analyzer& analyzer, const SnippetOptions& options) {
+  const std::vector<text::Token> tokens = analyzer.tokenize(body);
+  if (tokens.empty()) {
+    // Nothing but punctuation or space: show its start as it is.
+    const std::size_t end = utf8_prefix_bytes(body, options.window_bytes);
+    return collapse(body, 0, end, {}, false, end < body.size());
+  }
+
+  std::vector<BodyMatch> matches;
+  if (!matched.empty()) {
+    TokenMatcher matcher(matched, analyzer);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (std::optional<std::string> key = matcher.match(tokens[i].term)) {
+        matches.push_back({i, std::move(*key)});
+      }
+    }
+  }
+
+  // The tokens that must be shown: the best run of matches, or the first
+  // token of a body that matched only through the title.
+  std::size_t span_first = 0;
+  std::size_t span_last = 0;
+  std::size_t first_match = 0;
+  std::size_t end_match = 0;
+  if (!matches.empty()) {
+    std::tie(first_match, end_match) =
+        best_match_run(matches, tokens, options.window_bytes);
+    span_first = matches[first_match].token_index;
+    span_last = matches[end_match - 1].token_index;
+  }
+  const std::size_t span_begin = tokens[span_first].byte_begin;
+  const std::size_t span_end = tokens[span_last].byte_end;
+
+  // Spend the room left around the span: a third before, the rest after, and
+  // all of it before when the body ends first.
+  const std::size_t slack = options.window_bytes > span_end - span_begin
+                                ? options.window_bytes - (span_end - span_begin)
+                                : 0;
+  std::size_t want_begin = span_begin - std::min(span_begin, slack / 3);
+  const std::size_t want_end = std::min(
+      body.size(), std::max(span_end, want_begin + options.window_bytes));
+  if (want_end - want_begin < options.window_bytes) {
+    want_begin = std::min(span_begin,
+                          want_end - std::min(want_end, options.window_bytes));
+  }
+
+  // Snap to whole tokens inside the wanted range, keeping the span.
+  std::size_t first_token = span_first;
+  while (first_token > 0 && tokens[first_token - 1].byte_begin >= want_begin) {
+    --first_token;
+  }
+  std::size_t last_token = span_last;
+  while (last_token + 1 < tokens.size() &&
+         tokens[last_token + 1].byte_end <= want_end) {
+    ++last_token;
+  }
+  const bool is_cut_before = first_token > 0;
+  const bool is_cut_after = last_token + 1 < tokens.size();
+
+  // Keep punctuation stuck to the edge words (quotes, a full stop) but not
+  // the space beyond them.
+  std::size_t begin = 0;
+  if (is_cut_before) {
+    begin = tokens[first_token].byte_begin;
+    const std::size_t floor = tokens[first_token - 1].byte_end;
+    while (begin > floor && !is_ascii_space(body[begin - 1])) --begin;
+  }
+  std::size_t end = body.size();
+  if (is_cut_after) {
+    end = tokens[last_token].byte_end;
+    const std::size_t ceiling = tokens[last_token + 1].byte_begin;
+    while (end < ceiling && !is_ascii_space(body[end])) ++end;
+  }
+
+  std::vector<Highlight> body_highlights;
+  for (const BodyMatch& match : matches) {
+    if (match.token_index < first_token) continue;
+    if (match.token_index > last_token) break;
+    const text::Token& token = tokens[match.token_index];
+    body_highlights.push_back({token.byte_begin, token.byte_end});
+  }
+  return collapse(body, begin, end, body_highlights, is_cut_before,
+                  is_cut_after);
+}
+
+std::string mark_highlights(const Snippet& snippet, std::string_view open,
+                            std::string_view close) {
+  std::string marked;
+  marked.reserve(snippet.text.size() +
+                 snippet.highlights.size() * (open.size() + close.size()));
+  std::size_t copied = 0;
+  for (const Highlight& highlight : snippet.highlights) {
+    marked.append(snippet.text, copied, highlight.byte_begin - copied);
+    marked.append(open);
+    marked.append(snippet.text, highlight.byte_begin,
+                  highlight.byte_end - highlight.byte_begin);
+    marked.append(close);
+    copied = highlight.byte_end;
+  }
+  marked.append(snippet.text, copied, std::string::npos);
+  return marked;
+}
+
+}  // namespace news::searcher

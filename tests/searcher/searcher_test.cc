@@ -1,0 +1,302 @@
+#include "searcher/searcher.h"
+
+#include <gtest/gtest.h>
+
+#include <numeric>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "common/schema.h"
+#include "tests/searcher/test_index.h"
+#include "tests/support/test_support.h"
+
+namespace news::searcher {
+namespace {
+
+using testing::make_article;
+using testing::write_index;
+
+// A small index of four articles from three outlets.
+class SearcherTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    write_index(
+        path_,
+        {
+            make_article("war", "SouthFront", "Army defeated near Donetsk",
+                         "The army was defeated near Donetsk on Monday. "
+                         "Officials said the defeat was expected.",
+                         Date{2019, 3, 23}),
+            make_article("navy", "Russia Today", "Navy exercises",
+                         "The navy held exercises. The army watched.",
+                         Date{2019, 4, 1}),
+            make_article("cafe", "unknown", "Café culture in Zürich",
+                         "Coffee houses are defeating tea rooms in the city."),
+            make_article("phrase", "SouthFront", "Word order",
+                         "The defeated general blamed the army for it."),
+        });
+  }
+
+  SearchResults search(const std::string& query,
+                       std::vector<std::string> outlets = {},
+                       std::size_t limit = 10, std::size_t offset = 0) {
+    Result<Searcher> searcher = Searcher::open({path_});
+    EXPECT_TRUE(searcher.ok()) << searcher.error().message();
+    SearchRequest request;
+    request.database_paths = {path_};
+    request.query = query;
+    request.outlets = std::move(outlets);
+    request.limit = limit;
+    request.offset = offset;
+    Result<SearchResults> results = searcher.value().search(request);
+    EXPECT_TRUE(results.ok()) << query << ": " << results.error().message();
+    return results.ok() ? results.value() : SearchResults{};
+  }
+
+  static std::set<std::string> ids(const SearchResults& results) {
+    std::set<std::string> found;
+    for (const Hit& hit : results.hits) found.insert(hit.id);
+    return found;
+  }
+
+  ::news::testing::TempDir dir_;
+  const std::string path_ = dir_.file("index");
+};
+
+TEST_F(SearcherTest, FindsTheArticlesEachQueryDescribes) {
+  struct Case {
+    std::string query;
+    std::vector<std::string> outlets;
+    std::set<std::string> expected_ids;
+  };
+  const std::vector<Case> cases = {
+      {"army", {}, {"war", "navy", "phrase"}},
+      {"army navy", {}, {"navy"}},
+      {"army AND navy", {}, {"navy"}},
+      {"navy OR coffee", {}, {"navy", "cafe"}},
+      {"army NOT navy", {}, {"war", "phrase"}},
+      {"army -navy", {}, {"war", "phrase"}},
+      // Stemming: "defeat" finds "defeated" and "defeating".
+      {"defeat", {}, {"war", "phrase", "cafe"}},
+      // A phrase matches only the exact words in order.
+      {"\"army was defeated\"", {}, {"war"}},
+      {"\"defeated general\"", {}, {"phrase"}},
+      {"\"general defeated\"", {}, {}},
+      // title: searches the title only.
+      {"title:army", {}, {"war"}},
+      {"title:defeat", {}, {"war"}},
+      // outlet: filters, in any case, quoted or not.
+      {"army outlet:southfront", {}, {"war", "phrase"}},
+      {"army outlet:SouthFront", {}, {"war", "phrase"}},
+      {"army outlet:\"Russia Today\"", {}, {"navy"}},
+      {"army outlet:\"russia today\"", {}, {"navy"}},
+      // --outlet: OR-ed among themselves, AND-ed with the query.
+      {"army", {"southfront"}, {"war", "phrase"}},
+      {"army", {"SOUTHFRONT", "Russia Today"}, {"war", "navy", "phrase"}},
+      {"army", {"Nobody"}, {}},
+      // The index normalisation applies to query words.
+      {"cafe zurich", {}, {"cafe"}},
+      {"CAFÉ", {}, {"cafe"}},
+      {"Zu\u0308rich", {}, {"cafe"}},  // decomposed umlaut
+      {"defea*", {}, {"war", "phrase", "cafe"}},
+      {"NOT army", {}, {"cafe"}},
+  };
+  for (const Case& test : cases) {
+    const SearchResults results = search(test.query, test.outlets);
+    EXPECT_EQ(ids(results), test.expected_ids)
+        << "query " << test.query << " parsed as "
+        << results.summary.parsed_query;
+    EXPECT_EQ(results.summary.total_matches, test.expected_ids.size())
+        << test.query;
+  }
+}
+
+TEST_F(SearcherTest, FillsEachHitFromTheDocumentData) {
+  const SearchResults results = search("donetsk");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const Hit& hit = results.hits[0];
+  EXPECT_EQ(hit.rank, 1u);
+  EXPECT_EQ(hit.id, "war");
+  EXPECT_EQ(hit.title, "Army defeated near Donetsk");
+  EXPECT_EQ(hit.outlet, "SouthFront");
+  ASSERT_TRUE(hit.published.has_value());
+  EXPECT_EQ(hit.published->to_iso(), "2019-03-23");
+  EXPECT_EQ(hit.path, "corpus/war.txt");
+  EXPECT_EQ(hit.url, "https://example.org/war");
+  EXPECT_GT(hit.weight, 0.0);
+  EXPECT_GT(hit.percent, 0);
+  EXPECT_EQ(results.summary.parsed_query, "Query(Zdonetsk@1)");
+}
+
+TEST_F(SearcherTest, HighlightsStemmedFormsInTheSnippet) {
+  const SearchResults results = search("defeat");
+  for (const Hit& hit : results.hits) {
+    std::vector<std::string> words;
+    for (const Highlight& h : hit.snippet.highlights) {
+      words.push_back(
+          hit.snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
+    }
+    const std::vector<std::vector<std::string>> expected = {
+        {"defeated", "defeat"}, {"defeated"}, {"defeating"}};
+    const std::vector<std::string>& want =
+        hit.id == "war" ? expected[0]
+                        : (hit.id == "phrase" ? expected[1] : expected[2]);
+    EXPECT_EQ(words, want) << hit.id << ": " << hit.snippet.text;
+  }
+}
+
+TEST_F(SearcherTest, HighlightsWildcardExpansions) {
+  const SearchResults results = search("donet*");
+  ASSERT_EQ(results.hits.size(), 1u);
+  const Snippet& snippet = results.hits[0].snippet;
+  ASSERT_EQ(snippet.highlights.size(), 1u) << snippet.text;
+  EXPECT_EQ(snippet.text.substr(snippet.highlights[0].byte_begin,
+                                snippet.highlights[0].byte_end -
+                                    snippet.highlights[0].byte_begin),
+            "Donetsk");
+}
+
+TEST_F(SearcherTest, ShowsTheBodyStartForATitleOnlyHit) {
+  const SearchResults results = search("title:exercises");
+  ASSERT_EQ(results.hits.size(), 1u);
+  EXPECT_EQ(results.hits[0].snippet.text,
+            "The navy held exercises. The army watched.");
+}
+
+TEST_F(SearcherTest, ReportsNoHitsForAQueryWithoutWords) {
+  const SearchResults results = search("!!!");
+  EXPECT_EQ(results.summary.total_matches, 0u);
+  EXPECT_TRUE(results.hits.empty());
+}
+
+TEST_F(SearcherTest, TurnsSyntaxErrorsIntoQuerySyntaxErrors) {
+  Result<Searcher> searcher = Searcher::open({path_});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "army AND";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_FALSE(results.ok());
+  EXPECT_EQ(results.error().code(), ErrorCode::kQuerySyntax);
+  EXPECT_EQ(results.error().message(),
+            "query syntax error: Syntax: <expression> AND <expression> in: "
+            "army AND");
+}
+
+TEST(Searcher, CountsFacetsAndTotalsOverAllMatchesNotJustThePage) {
+  ::news::testing::TempDir dir;
+  std::vector<Article> articles;
+  const std::vector<std::pair<std::string, int>> outlets = {
+      {"SouthFront", 17}, {"Russia Today", 9}, {"unknown", 4}};
+  for (const auto& [outlet, count] : outlets) {
+    for (int i = 0; i < count; ++i) {
+      articles.push_back(make_article(
+          outlet + std::to_string(i), outlet, "Report " + std::to_string(i),
+          "The ceasefire held " + std::to_string(i) + " days."));
+    }
+  }
+  articles.push_back(
+      make_article("other", "SouthFront", "Weather", "Rain is expected."));
+  write_index(dir.file("index"), articles);
+
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "ceasefire";
+  request.limit = 5;
+  request.offset = 5;
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  EXPECT_EQ(results.value().summary.total_matches, 30u);
+  ASSERT_EQ(results.value().hits.size(), 5u);
+  EXPECT_EQ(results.value().hits.front().rank, 6u);
+  EXPECT_EQ(results.value().hits.back().rank, 10u);
+
+  ASSERT_EQ(results.value().facets.size(), 1u);
+  const FacetGroup& group = results.value().facets[0];
+  EXPECT_EQ(group.name, "outlet");
+  ASSERT_EQ(group.counts.size(), 3u);
+  EXPECT_EQ(group.counts[0].value, "SouthFront");
+  EXPECT_EQ(group.counts[0].count, 17u);
+  EXPECT_EQ(group.counts[1].value, "Russia Today");
+  EXPECT_EQ(group.counts[1].count, 9u);
+  EXPECT_EQ(group.counts[2].value, "unknown");
+  EXPECT_EQ(group.counts[2].count, 4u);
+  const std::uint64_t sum = std::accumulate(
+      group.counts.begin(), group.counts.end(), std::uint64_t{0},
+      [](std::uint64_t total, const FacetCount& c) { return total + c.count; });
+  EXPECT_EQ(sum, results.value().summary.total_matches);
+}
+
+TEST(Searcher, SearchesSeveralDatabasesAsOne) {
+  ::news::testing::TempDir dir;
+  write_index(dir.file("a"),
+              {make_article("a1", "SouthFront", "Grain deal", "Grain ships.")});
+  write_index(dir.file("b"), {make_article("b1", "Russia Today", "Grain",
+                                           "Grain prices rose.")});
+  Result<Searcher> searcher = Searcher::open({dir.file("a"), dir.file("b")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "grain";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  EXPECT_EQ(results.value().summary.total_matches, 2u);
+  EXPECT_EQ(results.value().summary.database_paths,
+            (std::vector<std::string>{dir.file("a"), dir.file("b")}));
+}
+
+TEST(SearcherOpen, RefusesIndexesItCannotRead) {
+  ::news::testing::TempDir dir;
+  testing::IndexMetadata old_version;
+  old_version.schema_version = "0";
+  write_index(dir.file("old"), {}, old_version);
+  testing::IndexMetadata no_schema;
+  no_schema.has_defaults = false;
+  write_index(dir.file("plain"), {}, no_schema);
+  testing::IndexMetadata other_analyzer;
+  other_analyzer.analyzer = "analyzer=0";
+  write_index(dir.file("analyzer"), {}, other_analyzer);
+  std::filesystem::create_directory(dir.file("empty-folder"));
+
+  struct Case {
+    std::string path;
+    std::string expected_message;
+  };
+  const std::vector<Case> cases = {
+      {dir.file("missing"), dir.file("missing") + ": no such index"},
+      {dir.file("empty-folder"),
+       dir.file("empty-folder") + " is not a news-search index"},
+      {dir.file("plain"), dir.file("plain") + " is not a news-search index"},
+      {dir.file("old"),
+       dir.file("old") +
+           " was built with schema version 0; this news-search "
+           "reads version " +
+           std::to_string(schema::kVersion) + ": re-index with news-index"},
+      {dir.file("analyzer"),
+       dir.file("analyzer") + " was built with other text analysis settings"},
+  };
+  for (const Case& test : cases) {
+    const Result<Searcher> searcher = Searcher::open({test.path});
+    ASSERT_FALSE(searcher.ok()) << test.path;
+    EXPECT_EQ(searcher.error().code(), ErrorCode::kIndex) << test.path;
+    EXPECT_EQ(searcher.error().message().rfind(test.expected_message, 0), 0u)
+        << "got: " << searcher.error().message()
+        << "\nexpected a start of: " << test.expected_message;
+  }
+}
+
+TEST(SearcherOpen, ChecksEveryDatabaseNotJustTheFirst) {
+  ::news::testing::TempDir dir;
+  write_index(dir.file("good"), {});
+  testing::IndexMetadata old_version;
+  old_version.schema_version = "0";
+  write_index(dir.file("old"), {}, old_version);
+  const Result<Searcher> searcher =
+      Searcher::open({dir.file("good"), dir.file("old")});
+  ASSERT_FALSE(searcher.ok());
+  EXPECT_NE(searcher.error().message().find(dir.file("old")), std::string::npos)
+      << searcher.error().message();
+}
+
+}  // namespace
+}  // namespace news::searcher

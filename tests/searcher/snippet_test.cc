@@ -1,0 +1,130 @@
+#include "searcher/snippet.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "common/text/analyzer.h"
+
+namespace news::searcher {
+namespace {
+
+// The highlighted words of a snippet, in order.
+std::vector<std::string> highlighted_words(const Snippet& snippet) {
+  std::vector<std::string> words;
+  for (const Highlight& highlight : snippet.highlights) {
+    words.push_back(snippet.text.substr(
+        highlight.byte_begin, highlight.byte_end - highlight.byte_begin));
+  }
+  return words;
+}
+
+TEST(ClassifyMatchedTerms, SortsIndexTermsByPrefix) {
+  const MatchedTerms matched = classify_matched_terms(
+      {"army", "Zdefeat", "ZSwar", "Stroop", "XOsouthfront", "Len", "Q42",
+       "D20190323", "2019"});
+  EXPECT_EQ(matched.terms, (std::set<std::string>{"army", "troop", "2019"}));
+  EXPECT_EQ(matched.stems, (std::set<std::string>{"defeat", "war"}));
+}
+
+TEST(MakeSnippet, HighlightsStemmedFormsOfAQueryWord) {
+  text::Analyzer analyzer("en");
+  const Snippet snippet = make_snippet(
+      "The rebels were defeated on Monday. Defeating them took a week.",
+      classify_matched_terms({"Zdefeat"}), analyzer);
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"defeated", "Defeating"}));
+  EXPECT_EQ(mark_highlights(snippet, "**", "**"),
+            "The rebels were **defeated** on Monday. **Defeating** them took "
+            "a week.");
+}
+
+TEST(MakeSnippet, HighlightsExactTermsOnlyForUnstemmedMatches) {
+  text::Analyzer analyzer("en");
+  // A phrase query matches unstemmed terms: "defeated" only.
+  const Snippet snippet =
+      make_snippet("defeat, defeated, defeating",
+                   classify_matched_terms({"defeated"}), analyzer);
+  EXPECT_EQ(highlighted_words(snippet), (std::vector<std::string>{"defeated"}));
+}
+
+TEST(MakeSnippet, MatchesAccentsAndCaseAsTheIndexDoes) {
+  text::Analyzer analyzer("en");
+  const Snippet snippet =
+      make_snippet("Meeting at the Café in Zürich.",
+                   classify_matched_terms({"cafe", "Zzurich"}), analyzer);
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"Café", "Zürich"}));
+}
+
+TEST(MakeSnippet, CutsALongBodyOnWordsWithEllipses) {
+  text::Analyzer analyzer("en");
+  std::string body;
+  for (int i = 0; i < 60; ++i) body += "filler words here. ";
+  body += "The treaty was signed in Minsk. ";
+  for (int i = 0; i < 60; ++i) body += "more filler text. ";
+  const Snippet snippet =
+      make_snippet(body, classify_matched_terms({"Ztreati", "minsk"}), analyzer,
+                   SnippetOptions{120});
+
+  const std::string ellipsis = "\u2026";
+  ASSERT_GE(snippet.text.size(), 2 * ellipsis.size());
+  EXPECT_EQ(snippet.text.substr(0, ellipsis.size()), ellipsis) << snippet.text;
+  EXPECT_EQ(snippet.text.substr(snippet.text.size() - ellipsis.size()),
+            ellipsis)
+      << snippet.text;
+  EXPECT_LE(snippet.text.size(), 120 + 2 * ellipsis.size()) << snippet.text;
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"treaty", "Minsk"}))
+      << snippet.text;
+  // Cut on word boundaries: every word is whole.
+  EXPECT_EQ(snippet.text.find("iller"), snippet.text.find("filler") + 1)
+      << snippet.text;
+}
+
+TEST(MakeSnippet, PrefersTheWindowWithMostDistinctTerms) {
+  text::Analyzer analyzer("en");
+  std::string body = "Minsk Minsk Minsk Minsk. ";
+  for (int i = 0; i < 40; ++i) body += "unrelated words here. ";
+  body += "The treaty of Minsk was signed. ";
+  for (int i = 0; i < 40; ++i) body += "unrelated words here. ";
+  const Snippet snippet =
+      make_snippet(body, classify_matched_terms({"Ztreati", "Zminsk"}),
+                   analyzer, SnippetOptions{100});
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"treaty", "Minsk"}))
+      << snippet.text;
+}
+
+TEST(MakeSnippet, ShowsTheStartOfTheBodyForATitleOnlyHit) {
+  text::Analyzer analyzer("en");
+  std::string body = "First sentence of the body. ";
+  for (int i = 0; i < 50; ++i) body += "and then more. ";
+  const Snippet snippet = make_snippet(body, classify_matched_terms({"Szebra"}),
+                                       analyzer, SnippetOptions{80});
+  EXPECT_EQ(snippet.text.rfind("First sentence of the body.", 0), 0u)
+      << snippet.text;
+  EXPECT_TRUE(snippet.highlights.empty());
+}
+
+TEST(MakeSnippet, CollapsesLineBreaksAndKeepsHighlightOffsets) {
+  text::Analyzer analyzer("en");
+  const Snippet snippet =
+      make_snippet("Army  moves.\n\n  The army\twaits.",
+                   classify_matched_terms({"Zarmi"}), analyzer);
+  EXPECT_EQ(snippet.text, "Army moves. The army waits.");
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"Army", "army"}));
+}
+
+TEST(MakeSnippet, GivesAnEmptySnippetForAnEmptyBody) {
+  text::Analyzer analyzer("en");
+  const Snippet snippet =
+      make_snippet("", classify_matched_terms({"army"}), analyzer);
+  EXPECT_TRUE(snippet.text.empty());
+  EXPECT_TRUE(snippet.highlights.empty());
+}
+
+}  // namespace
+}  // namespace news::searcher
