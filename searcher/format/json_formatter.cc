@@ -16,13 +16,13 @@ void JsonFormatter::begin(const SearchSummary& summary) {
       {"total", summary.total_matches},
       {"offset", summary.offset},
       {"limit", summary.limit},
-      {"hits", nlohmann::json::array()},
-      {"facets", nlohmann::json::object()},
+      {"hits", nlohmann::ordered_json::array()},
+      {"facets", nlohmann::ordered_json::object()},
   };
 }
 
 void JsonFormatter::hit(const Hit& hit) {
-  nlohmann::json highlights = nlohmann::json::array();
+  nlohmann::ordered_json highlights = nlohmann::ordered_json::array();
   for (const Highlight& highlight : hit.snippet.highlights) {
     highlights.push_back({highlight.byte_begin, highlight.byte_end});
   }
@@ -34,8 +34,8 @@ void JsonFormatter::hit(const Hit& hit) {
       {"id", hit.id},
       {"title", hit.title},
       {"outlet", hit.outlet},
-      {"date", hit.published ? nlohmann::json(hit.published->to_iso())
-                             : nlohmann::json(nullptr)},
+      {"date", hit.published ? nlohmann::ordered_json(hit.published->to_iso())
+                             : nlohmann::ordered_json(nullptr)},
       {"path", hit.path},
       {"url", hit.url},
       {"snippet", mark_highlights(hit.snippet, kMarker, kMarker)},
@@ -46,7 +46,7 @@ void JsonFormatter::hit(const Hit& hit) {
 
 void JsonFormatter::facets(const std::vector<FacetGroup>& facets) {
   for (const FacetGroup& group : facets) {
-    nlohmann::json counts = nlohmann::json::array();
+    nlohmann::ordered_json counts = nlohmann::ordered_json::array();
     for (const FacetCount& count : group.counts) {
       counts.push_back({{"value", count.value}, {"count", count.count}});
     }
@@ -58,7 +58,7 @@ void JsonFormatter::end() {
   // Scraped text may hold stray bytes that are not UTF-8: replace them
   // rather than fail the whole output.
   out_ << document_.dump(2, ' ', false,
-                         nlohmann::json::error_handler_t::replace)
+                         nlohmann::ordered_json::error_handler_t::replace)
        << "\n";
   out_.flush();
 }

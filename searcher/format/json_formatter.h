@@ -1,6 +1,7 @@
 // The json format: one JSON document per search, "format":
 // "news-search/1", specified in docs/output-format.md. The document is
-// built as the formatter is driven and written by end().
+// built as the formatter is driven and written by end(), members in the
+// documented order.
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -21,7 +22,7 @@ class JsonFormatter : public ResultFormatter {
 
  private:
   std::ostream& out_;
-  nlohmann::json document_;
+  nlohmann::ordered_json document_;
 };
 
 // The value of the "format" member.
