@@ -35,6 +35,9 @@ class SearcherTest : public ::testing::Test {
                          "Coffee houses are defeating tea rooms in the city."),
             make_article("phrase", "SouthFront", "Word order",
                          "The defeated general blamed the army for it."),
+            make_article("tricky", "unknown", "Odd characters",
+                         "Putin’s co­operation with ＮＡＴＯ "
+                         "in São Paulo."),
         });
   }
 
@@ -100,7 +103,15 @@ TEST_F(SearcherTest, FindsTheArticlesEachQueryDescribes) {
       {"CAFÉ", {}, {"cafe"}},
       {"Zu\u0308rich", {}, {"cafe"}},  // decomposed umlaut
       {"defea*", {}, {"war", "phrase", "cafe"}},
-      {"NOT army", {}, {"cafe"}},
+      {"NOT army", {}, {"cafe", "tricky"}},
+      // A phrase never spans the end of the title and the body.
+      {"\"donetsk the army\"", {}, {}},
+      // Index and query are normalised alike (curly apostrophes, soft
+      // hyphens, full width, accents).
+      {"putin's", {}, {"tricky"}},
+      {"cooperation", {}, {"tricky"}},
+      {"nato", {}, {"tricky"}},
+      {"\"sao paulo\"", {}, {"tricky"}},
   };
   for (const Case& test : cases) {
     const SearchResults results = search(test.query, test.outlets);
@@ -190,9 +201,14 @@ TEST(Searcher, CountsFacetsAndTotalsOverAllMatchesNotJustThePage) {
       {"SouthFront", 17}, {"Russia Today", 9}, {"unknown", 4}};
   for (const auto& [outlet, count] : outlets) {
     for (int i = 0; i < count; ++i) {
-      articles.push_back(make_article(
-          outlet + std::to_string(i), outlet, "Report " + std::to_string(i),
-          "The ceasefire held " + std::to_string(i) + " days."));
+      // Different weights let Xapian stop matching early; the counts must
+      // not depend on that.
+      std::string body;
+      for (int repeat = 0; repeat <= i % 7; ++repeat) body += "ceasefire ";
+      for (int pad = 0; pad < i % 13; ++pad)
+        body += "talks" + std::to_string(pad) + " ";
+      articles.push_back(make_article(outlet + std::to_string(i), outlet,
+                                      "Report " + std::to_string(i), body));
     }
   }
   articles.push_back(
