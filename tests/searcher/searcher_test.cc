@@ -181,6 +181,19 @@ TEST_F(SearcherTest, ReportsNoHitsForAQueryWithoutWords) {
   EXPECT_TRUE(results.hits.empty());
 }
 
+TEST_F(SearcherTest, StemsQueryWordsInTheLanguageAsked) {
+  Result<Searcher> searcher = Searcher::open({path_});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  EXPECT_EQ(searcher.value().main_language(), "en");
+  SearchRequest request;
+  request.query = "defeat";
+  request.language = "xx";  // no stemmer: only the exact word matches
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  EXPECT_EQ(ids(results.value()), (std::set<std::string>{"war"}))
+      << results.value().summary.parsed_query;
+}
+
 TEST_F(SearcherTest, TurnsSyntaxErrorsIntoQuerySyntaxErrors) {
   Result<Searcher> searcher = Searcher::open({path_});
   ASSERT_TRUE(searcher.ok()) << searcher.error().message();
