@@ -16,9 +16,9 @@
 namespace news::corpus {
 
 struct CorpusOptions {
-  std::vector<std::string> roots;  // files or folders
-  std::string path_list_file;      // file with one path per line ("-": stdin)
-  std::string outlet;              // --outlet: overrides text evidence
+  std::vector<std::string> roots;   // files or folders
+  std::string path_list_file;       // file with one path per line ("-": stdin)
+  std::string outlet;               // --outlet: overrides text evidence
   bool is_outlet_from_dir = false;  // --outlet-from-dir: first folder name
   std::string language = "en";      // language of text dumps
 };

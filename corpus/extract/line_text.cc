@@ -1,0 +1,194 @@
+#include "corpus/extract/line_text.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace news::corpus {
+namespace {
+
+// Calls visit(code_point, byte_begin, byte_end) for each code point of text;
+// ill-formed bytes arrive as negative code points.
+template <typename Visit>
+void for_each_code_point(std::string_view text, Visit visit) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  std::int32_t offset = 0;
+  while (offset < length) {
+    const std::int32_t begin = offset;
+    UChar32 code_point = 0;
+    U8_NEXT(bytes, offset, length, code_point);
+    if (!visit(code_point, static_cast<std::size_t>(begin),
+               static_cast<std::size_t>(offset))) {
+      return;
+    }
+  }
+}
+
+bool is_space(const UChar32 code_point) {
+  return code_point >= 0 && u_isUWhiteSpace(code_point);
+}
+
+bool is_letter(const UChar32 code_point) {
+  return code_point >= 0 && u_isalpha(code_point);
+}
+
+bool is_ascii_digit(const char c) { return c >= '0' && c <= '9'; }
+
+}  // namespace
+
+std::string_view trim(std::string_view line) {
+  std::size_t first = line.size();
+  std::size_t last = 0;
+  for_each_code_point(
+      line, [&](UChar32 code_point, std::size_t begin, std::size_t end) {
+        if (!is_space(code_point)) {
+          if (first == line.size()) first = begin;
+          last = end;
+        }
+        return true;
+      });
+  if (first == line.size()) return {};
+  return line.substr(first, last - first);
+}
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    const std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) {
+      lines.push_back(text.substr(begin));
+      break;
+    }
+    lines.push_back(text.substr(begin, end - begin));
+    begin = end + 1;
+  }
+  return lines;
+}
+
+std::size_t count_words(std::string_view line) {
+  std::size_t words = 0;
+  bool in_token = false;
+  bool token_counted = false;
+  for_each_code_point(line, [&](UChar32 code_point, std::size_t, std::size_t) {
+    if (is_space(code_point)) {
+      in_token = false;
+      return true;
+    }
+    if (!in_token) {
+      in_token = true;
+      token_counted = false;
+    }
+    if (!token_counted && code_point >= 0 && u_isalnum(code_point)) {
+      ++words;
+      token_counted = true;
+    }
+    return true;
+  });
+  return words;
+}
+
+std::size_t count_letters(std::string_view line) {
+  std::size_t letters = 0;
+  for_each_code_point(line, [&](UChar32 code_point, std::size_t, std::size_t) {
+    if (is_letter(code_point)) ++letters;
+    return true;
+  });
+  return letters;
+}
+
+std::string fold_line(std::string_view line) {
+  std::string folded;
+  icu::UnicodeString::fromUTF8(
+      icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size())))
+      .foldCase()
+      .toUTF8String(folded);
+  std::string result;
+  result.reserve(folded.size());
+  bool pending_space = false;
+  bool in_number = false;
+  for_each_code_point(
+      folded, [&](UChar32 code_point, std::size_t begin, std::size_t end) {
+        if (is_space(code_point)) {
+          pending_space = true;
+          in_number = false;
+          return true;
+        }
+        const char c = folded[begin];
+        const bool is_digit = end - begin == 1 && is_ascii_digit(c);
+        if (in_number && !pending_space) {
+          // A digit run with its separators ("2,500", "19.68") folds to one
+          // "0".
+          if (is_digit) return true;
+          if ((c == ',' || c == '.') && end < folded.size() &&
+              is_ascii_digit(folded[end])) {
+            return true;
+          }
+        }
+        if (pending_space && !result.empty()) result += ' ';
+        pending_space = false;
+        in_number = is_digit;
+        if (is_digit) {
+          result += '0';
+        } else {
+          result.append(folded, begin, end - begin);
+        }
+        return true;
+      });
+  return result;
+}
+
+std::string line_key(std::string_view line) {
+  const std::string folded = fold_line(line);
+  std::string key;
+  key.reserve(folded.size());
+  bool pending_space = false;
+  for_each_code_point(
+      folded, [&](UChar32 code_point, std::size_t begin, std::size_t end) {
+        if (code_point >= 0 && u_isalnum(code_point)) {
+          if (pending_space && !key.empty()) key += ' ';
+          pending_space = false;
+          key.append(folded, begin, end - begin);
+        } else {
+          pending_space = true;
+        }
+        return true;
+      });
+  return key;
+}
+
+bool ends_like_sentence(std::string_view line) {
+  line = trim(line);
+  // Strip closing quotes and brackets: ASCII, and the UTF-8 forms of
+  // ’ ” » (all three-byte sequences starting E2 80 or two-byte C2 BB).
+  while (!line.empty()) {
+    const char last = line.back();
+    if (last == '"' || last == '\'' || last == ')' || last == ']') {
+      line.remove_suffix(1);
+    } else if (line.size() >= 3 &&
+               line.substr(line.size() - 3, 2) == "\xE2\x80" &&
+               (line.back() == '\x99' || line.back() == '\x9D')) {
+      line.remove_suffix(3);
+    } else if (line.size() >= 2 && line.substr(line.size() - 2) == "\xC2\xBB") {
+      line.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  if (line.empty()) return false;
+  const char last = line.back();
+  if (last == '.' || last == '!' || last == '?') return true;
+  return line.size() >= 3 && line.substr(line.size() - 3) == "\xE2\x80\xA6";
+}
+
+std::uint64_t hash_text(std::string_view text) {
+  std::uint64_t hash = 14695981039346656037ULL;
+  for (const char c : text) {
+    hash ^= static_cast<std::uint8_t>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+}  // namespace news::corpus

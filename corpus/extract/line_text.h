@@ -1,0 +1,45 @@
+// Small helpers over one line of UTF-8 text, shared by the extractors:
+// trimming with Unicode spaces, counting words and letters, and the
+// normalised form and hash under which a line is compared across files.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace news::corpus {
+
+// line without leading and trailing white space (ASCII and Unicode spaces
+// such as U+00A0).
+std::string_view trim(std::string_view line);
+
+// text split at '\n' (no '\r' expected: readers normalise line endings).
+// The views point into text.
+std::vector<std::string_view> split_lines(std::string_view text);
+
+// Number of white-space separated tokens that contain a letter or a digit.
+std::size_t count_words(std::string_view line);
+
+// Number of letters (Unicode alphabetic code points) in line.
+std::size_t count_letters(std::string_view line);
+
+// Case-folded copy of line with runs of white space collapsed to one space,
+// trimmed, and every run of digits (with the "," or "." between them)
+// replaced by a single "0": "21 Comments" and "5 comments" fold alike.
+std::string fold_line(std::string_view line);
+
+// fold_line() reduced further to its letters and digits: every other
+// character becomes a space, spaces are collapsed. "Read more »" and
+// "READ MORE:" both give "read more".
+std::string line_key(std::string_view line);
+
+// True when line (trimmed) ends like a sentence: with . ! ? or an ellipsis,
+// possibly followed by closing quotes or brackets.
+bool ends_like_sentence(std::string_view line);
+
+// 64-bit FNV-1a hash of text; stable across runs and platforms.
+std::uint64_t hash_text(std::string_view text);
+
+}  // namespace news::corpus

@@ -1,0 +1,28 @@
+// Titles of scraped text dumps: the first substantial line that is not page
+// furniture.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace news::corpus {
+
+// Longest title accepted, in words; longer lines are paragraphs.
+inline constexpr std::size_t kMaxTitleWords = 40;
+
+// Whether line can be a headline: it has at least two letters, between two
+// and kMaxTitleWords words (a single word only when is_first_line and it
+// ends with "!" or "?", as in "Shock!"), and is not a byline ("By Jane
+// Doe"). Boilerplate is judged by the caller.
+bool is_title_like(std::string_view line, bool is_first_line);
+
+// Index of the title in lines: the first line that is title-like and for
+// which is_furniture[i] is false; nullopt when there is none.
+// is_furniture has one entry per line.
+std::optional<std::size_t> find_title_line(
+    const std::vector<std::string_view>& lines,
+    const std::vector<bool>& is_furniture);
+
+}  // namespace news::corpus

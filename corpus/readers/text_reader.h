@@ -1,0 +1,50 @@
+// TextReader: reads a scraped plain-text dump (one document per file) and
+// decodes it into clean text.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "corpus/readers/reader.h"
+
+namespace news::corpus {
+
+struct TextReaderOptions {
+  // Files longer than this are read only up to this many bytes (reported).
+  std::uint64_t max_bytes = std::uint64_t{64} << 20;
+};
+
+struct DecodedText {
+  std::string text;                    // UTF-8, NFC, "\n" line endings
+  std::size_t replaced_sequences = 0;  // ill-formed UTF-8 replaced by U+FFFD
+};
+
+// Whether bytes look like a binary file rather than text: a NUL byte, or
+// more than 10% control characters (other than tab, line feed, carriage
+// return, form feed, vertical tab) in the first 64 KiB.
+bool looks_binary(std::string_view bytes);
+
+// bytes as clean text: ill-formed UTF-8 replaced by U+FFFD, byte-order
+// marks (U+FEFF) removed, "\r\n" and lone "\r" turned into "\n", then NFC.
+// Error kBadInput "binary file" when bytes look binary, or when more than a
+// quarter of them are ill-formed UTF-8; kInternal when ICU fails.
+Result<DecodedText> decode_text(std::string_view bytes);
+
+class TextReader final : public Reader {
+ public:
+  explicit TextReader(TextReaderOptions options = {});
+
+  // One RawDocument whose bytes are decode_text() of the file. Reports:
+  // kIo "cannot read file" (and nothing returned); kBadInput "file is larger
+  // than N MiB; only the first N MiB were read" (document still returned);
+  // kBadInput "binary file; skipped" (nothing returned).
+  std::vector<RawDocument> read(const InputFile& file,
+                                ErrorSink& sink) const override;
+
+ private:
+  TextReaderOptions options_;
+};
+
+}  // namespace news::corpus

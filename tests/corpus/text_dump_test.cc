@@ -1,0 +1,279 @@
+// Extraction from real scraped dumps: the seed page with its furniture, the
+// PTC propaganda corpus and Wikinews.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "corpus/article_source.h"
+#include "tests/corpus/recording_sink.h"
+#include "tests/support/test_support.h"
+
+namespace news::corpus {
+namespace {
+
+namespace fs = std::filesystem;
+using news::testing::corpora_dir;
+using news::testing::RecordingSink;
+
+std::string read_file(const fs::path& path) {
+  std::ifstream stream(path, std::ios::binary);
+  std::ostringstream content;
+  content << stream.rdbuf();
+  return content.str();
+}
+
+bool starts_with(const std::string& text, const std::string& prefix) {
+  return text.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool ends_with(const std::string& text, const std::string& suffix) {
+  return text.size() >= suffix.size() &&
+         text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+// The one article of a file read with options (learning skipped).
+std::vector<Article> read_one(const fs::path& path, CorpusOptions options,
+                              RecordingSink& sink) {
+  options.roots = {path.string()};
+  ArticleSource source(options);
+  const std::vector<InputFile> files = source.list_inputs(sink);
+  EXPECT_EQ(files.size(), 1u) << path;
+  if (files.empty()) return {};
+  return source.read_articles(files.front(), sink);
+}
+
+// What "title = first line, body = the rest" means for the headline-blank-
+// paragraphs shape: the lines after the title, trimmed, with runs of blank
+// lines turned into one paragraph break.
+std::string rest_as_body(const std::string& text) {
+  std::istringstream lines(text);
+  std::string line;
+  std::getline(lines, line);  // title
+  std::string body;
+  bool pending_break = false;
+  while (std::getline(lines, line)) {
+    const auto first = line.find_first_not_of(" \t");
+    if (first == std::string::npos) {
+      pending_break = !body.empty();
+      continue;
+    }
+    const auto last = line.find_last_not_of(" \t");
+    if (!body.empty()) body += pending_break ? "\n\n" : "\n";
+    pending_break = false;
+    body += line.substr(first, last - first + 1);
+  }
+  return body;
+}
+
+class SeedArticle : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    NEWS_REQUIRE_CORPORA();
+    articles_ = read_one(corpora_dir() / "seed" / "000_86c32a640fda023d.txt",
+                         CorpusOptions{}, sink_);
+    ASSERT_EQ(articles_.size(), 1u) << sink_.dump();
+  }
+  const Article& article() const { return articles_.front(); }
+
+  RecordingSink sink_;
+  std::vector<Article> articles_;
+};
+
+TEST_F(SeedArticle, HasTheHeadlineAsTitle) {
+  EXPECT_EQ(article().title,
+            "ISIS-Defeater Club Expands, But Who Really Defeated The "
+            "Caliphate and Why?");
+  EXPECT_EQ(article().facts.title_rule, "text:first-substantial-line");
+}
+
+TEST_F(SeedArticle, TakesTheOutletFromTheSupportBanner) {
+  EXPECT_EQ(article().outlet, "SouthFront");
+  EXPECT_EQ(article().facts.outlet_rule, "text:support-banner");
+}
+
+TEST_F(SeedArticle, HasNoDateBecauseNoneIsStatedWithAYear) {
+  EXPECT_FALSE(article().published.has_value())
+      << article().published->to_iso();
+  EXPECT_EQ(article().facts.date_rule, "none");
+}
+
+TEST_F(SeedArticle, BodyRunsFromFirstToLastParagraph) {
+  const std::string& body = article().body;
+  EXPECT_TRUE(starts_with(body,
+                          "The ISIS-defeater club seems to be expanding, as "
+                          "the UK, France and Estonia"))
+      << body.substr(0, 200);
+  EXPECT_TRUE(ends_with(body,
+                        "consolidating the Syrian territory much easier and "
+                        "earlier."))
+      << body.substr(body.size() > 200 ? body.size() - 200 : 0);
+}
+
+TEST_F(SeedArticle, BodyKeepsParagraphsAndTheNumberedList) {
+  const std::string& body = article().body;
+  EXPECT_NE(body.find("seeking results.\n\nIsrael"), std::string::npos) << body;
+  EXPECT_NE(body.find("observations:\n\n1. The actual fight against ISIS"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("ISIS members.\n2. The Global Coalition"),
+            std::string::npos)
+      << body;
+  EXPECT_NE(body.find("oil business"), std::string::npos);
+}
+
+TEST_F(SeedArticle, BodyHasNoPageFurniture) {
+  const std::string& body = article().body;
+  const char* const kFurniture[] = {
+      "Support SouthFront",
+      "ILLUSTRATIVE IMAGE",
+      "MORE ON THE TOPIC",
+      "Subscribe",
+      "Notify of",
+      "guest",
+      "21 Comments",
+      "Oldest",
+      "Newest Most Voted",
+      "Inline Feedbacks",
+      "View all comments",
+      "3 DAYS LEFT",
+      "2,500 $",
+      "5,000 $",
+      "Would love your thoughts",
+      "\n()",
+      "\nx",
+      "\n21\n",
+  };
+  for (const char* furniture : kFurniture) {
+    EXPECT_EQ(body.find(furniture), std::string::npos)
+        << "furniture \"" << furniture << "\" left in the body";
+  }
+  // The headline (printed twice on the page) is the title, not body text.
+  EXPECT_EQ(body.find("ISIS-Defeater Club Expands"), std::string::npos);
+}
+
+TEST_F(SeedArticle, HasIdentityLanguageAndSource) {
+  const fs::path path = corpora_dir() / "seed" / "000_86c32a640fda023d.txt";
+  EXPECT_EQ(article().id, "path:" + fs::canonical(path).string());
+  EXPECT_EQ(article().source.path, path.string());
+  EXPECT_EQ(article().language, "en");
+  EXPECT_TRUE(sink_.errors.empty()) << sink_.dump();
+}
+
+TEST(TextDump, OutletFlagOverridesTextEvidence) {
+  NEWS_REQUIRE_CORPORA();
+  CorpusOptions options;
+  options.outlet = "South Front Mirror";
+  RecordingSink sink;
+  const auto articles = read_one(
+      corpora_dir() / "seed" / "000_86c32a640fda023d.txt", options, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_EQ(articles[0].outlet, "South Front Mirror");
+  EXPECT_EQ(articles[0].facts.outlet_rule, "flag:--outlet");
+}
+
+TEST(TextDump, PtcArticleHasFirstLineAsTitleAndTheRestAsBody) {
+  // The scraped page carries one "SPONSORED" label between paragraphs,
+  // which is furniture; everything else after the title is the body.
+  NEWS_REQUIRE_CORPORA();
+  const fs::path path = corpora_dir() / "ptc-propaganda" / "train-articles" /
+                        "article111111114.txt";
+  RecordingSink sink;
+  const auto articles = read_one(path, CorpusOptions{}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  const std::string text = read_file(path);
+  EXPECT_EQ(articles[0].title, text.substr(0, text.find('\n')));
+  std::string expected_body = rest_as_body(text);
+  const auto label = expected_body.find("\n\nSPONSORED");
+  ASSERT_NE(label, std::string::npos) << "fixture changed";
+  expected_body.erase(label, std::string("\n\nSPONSORED").size());
+  EXPECT_EQ(articles[0].body, expected_body);
+  EXPECT_EQ(articles[0].outlet, "unknown");
+  EXPECT_EQ(articles[0].facts.outlet_rule, "none");
+  EXPECT_FALSE(articles[0].published.has_value());
+}
+
+TEST(TextDump, PtcArticleWithByteOrderMarkHasCleanTitle) {
+  NEWS_REQUIRE_CORPORA();
+  const fs::path path = corpora_dir() / "ptc-propaganda" / "train-articles" /
+                        "article705409419.txt";
+  RecordingSink sink;
+  const auto articles = read_one(path, CorpusOptions{}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  std::string text = read_file(path);
+  ASSERT_EQ(text.substr(0, 3), "\xEF\xBB\xBF") << "fixture lost its BOM";
+  text.erase(0, 3);
+  EXPECT_EQ(articles[0].title, text.substr(0, text.find('\n')));
+  EXPECT_EQ(articles[0].title.substr(0, 7), "Vatican");
+  EXPECT_EQ(articles[0].body, rest_as_body(text));
+}
+
+TEST(TextDump, WikinewsArticleHasFirstLineAsTitleAndParagraphsAsBody) {
+  NEWS_REQUIRE_CORPORA();
+  const fs::path path =
+      corpora_dir() / "wikinews-en-2004" / "txt" /
+      "000_President_of_China_lunches_with_Brazilian_President.txt";
+  RecordingSink sink;
+  const auto articles = read_one(path, CorpusOptions{}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  const std::string text = read_file(path);
+  EXPECT_EQ(articles[0].title,
+            "President of China lunches with Brazilian President");
+  EXPECT_EQ(articles[0].body, rest_as_body(text));
+  EXPECT_NE(articles[0].body.find("kinds of meat.\n\nSome Brazilian ministers"),
+            std::string::npos);
+}
+
+// Every article of a whole corpus folder, after the learning pass.
+std::vector<Article> read_corpus(const fs::path& root, RecordingSink& sink,
+                                 std::size_t& file_count) {
+  CorpusOptions options;
+  options.roots = {root.string()};
+  ArticleSource source(options);
+  const std::vector<InputFile> files = source.list_inputs(sink);
+  file_count = files.size();
+  source.learn(files, sink);
+  std::vector<Article> articles;
+  for (const InputFile& file : files) {
+    for (Article& article : source.read_articles(file, sink)) {
+      articles.push_back(std::move(article));
+    }
+  }
+  return articles;
+}
+
+TEST(TextDump, EveryPtcArticleHasTitleAndBody) {
+  NEWS_REQUIRE_CORPORA();
+  RecordingSink sink;
+  std::size_t file_count = 0;
+  const auto articles =
+      read_corpus(corpora_dir() / "ptc-propaganda", sink, file_count);
+  EXPECT_EQ(file_count, 536u);
+  EXPECT_EQ(articles.size(), file_count) << sink.dump();
+  for (const Article& article : articles) {
+    EXPECT_FALSE(article.title.empty()) << article.source.path;
+    EXPECT_FALSE(article.body.empty()) << article.source.path;
+  }
+}
+
+TEST(TextDump, EveryWikinewsArticleHasFirstLineAsTitleAndABody) {
+  NEWS_REQUIRE_CORPORA();
+  RecordingSink sink;
+  std::size_t file_count = 0;
+  const auto articles =
+      read_corpus(corpora_dir() / "wikinews-en-2004", sink, file_count);
+  EXPECT_EQ(file_count, 101u);
+  EXPECT_EQ(articles.size(), file_count) << sink.dump();
+  for (const Article& article : articles) {
+    const std::string text = read_file(article.source.path);
+    EXPECT_EQ(article.title, text.substr(0, text.find('\n')))
+        << article.source.path;
+    EXPECT_FALSE(article.body.empty()) << article.source.path;
+  }
+}
+
+}  // namespace
+}  // namespace news::corpus
