@@ -39,6 +39,8 @@ class ArticleSource {
   // per folder when the outlet is unknown) to learn boilerplate. Must be
   // called with all files of the corpus (not only changed ones) before
   // read_articles; may be skipped, then only generic rules apply.
+  // Unreadable or binary files are left out here without a report:
+  // read_articles reports them when it reads them, so each is reported once.
   void learn(const std::vector<InputFile>& files, ErrorSink& sink);
 
   // The articles in one file (one for a text dump). A file that yields no

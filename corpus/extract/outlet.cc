@@ -52,6 +52,25 @@ constexpr std::string_view kAgencies[] = {
     "ap photo",
     "the author",
     "the authors",
+    "deutsche presse-agentur",
+    "deutsche presse-agentur gmbh",
+    "creators.com",
+    "creators syndicate",
+    "tribune content agency",
+};
+
+// Copyright lines that credit a photo or a syndicated copy name the
+// photographer or the original publisher, not the page's outlet.
+constexpr std::string_view kCreditMarkers[] = {
+    "/",
+    "photo",
+    "image",
+    "provided by",
+    "distributed by",
+    "syndicat",
+    "content agency",
+    "used with permission",
+    "reprinted",
 };
 
 std::string ascii_lower(std::string_view text) {
@@ -139,6 +158,10 @@ std::optional<OutletGuess> find_support_banner(
 std::string_view copyright_name(std::string_view line) {
   line = trim(line);
   if (count_words(line) > 15) return {};
+  const std::string lower_line = ascii_lower(line);
+  for (const std::string_view marker : kCreditMarkers) {
+    if (lower_line.find(marker) != std::string::npos) return {};
+  }
   bool has_mark = false;
   // Leading marks and years: "Copyright", "©", "(c)", "2015-2019", ",".
   while (!line.empty()) {
@@ -174,8 +197,9 @@ std::string_view copyright_name(std::string_view line) {
   }
   const std::string_view name = strip_trailing_punctuation(line.substr(0, end));
   const std::size_t words = count_words(name);
+  const std::string_view first_word = name.substr(0, name.find(' '));
   if (words == 0 || words > 5 || count_letters(name) < 2 ||
-      is_listed(kAgencies, name)) {
+      is_listed(kAgencies, name) || is_listed(kAgencies, first_word)) {
     return {};
   }
   return name;

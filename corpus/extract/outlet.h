@@ -22,7 +22,9 @@ struct OutletGuess {
 //   alone on another line, or the banner occurs twice;
 // - "text:copyright": a short line "© 2019 X", "Copyright © 2015-2019 X. All
 //   rights reserved", "(c) 2019 X", where X is not a news agency or picture
-//   agency (their copyright lines are credits, not the publisher).
+//   agency and the line is no photo or syndication credit ("© Jane
+//   Doe/AFP", "© Provided by X", "Distributed by Tribune Content Agency"):
+//   those name a photographer or the original publisher, not the outlet.
 // nullopt when there is no such line.
 std::optional<OutletGuess> find_outlet_in_text(
     const std::vector<std::string_view>& lines);

@@ -39,6 +39,13 @@ TEST(OutletEvidence, NamesOnlyWhatTheTextStates) {
       // Agency credits are not the publisher.
       {{"Copyright 2019 The Associated Press. All rights reserved."}, "", ""},
       {{"\xC2\xA9 Getty Images"}, "", ""},
+      {{"\xC2\xA9 Claudio Reyes/AFP"}, "", ""},
+      {{"\xC2\xA9 AFP Cardinal O'Malley speaks"}, "", ""},
+      {{"\xC2\xA9 Provided by Quartz"}, "", ""},
+      {{"\xC2\xA9 2018 Los Angeles Times, Distributed by Tribune Content "
+        "Agency, LLC."},
+       "",
+       ""},
       {{"Nothing here names an outlet."}, "", ""},
   };
   for (const OutletCase& test : kCases) {
