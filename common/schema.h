@@ -23,6 +23,7 @@ inline constexpr char kDatePrefix[] = "D";      // YYYYMMDD
 inline constexpr char kMonthPrefix[] = "M";     // YYYYMM
 inline constexpr char kYearPrefix[] = "Y";      // YYYY
 inline constexpr char kOutletPrefix[] = "XO";   // outlet, normalised key
+inline constexpr char kSourcePrefix[] = "XP";   // source file: path hash hex
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotPublished = 0;   // "YYYYMMDD" or absent
@@ -34,6 +35,10 @@ inline constexpr Xapian::valueno kSlotBodyLength = 5;  // sortable_serialise
 // Position gap between the title and the body, so that a phrase never spans
 // the two.
 inline constexpr Xapian::termpos kTitleBodyGap = 100;
+
+// Within-document frequency each title word adds to its unprefixed and
+// stemmed terms (a body word adds 1): a headline match ranks higher.
+inline constexpr Xapian::termcount kTitleWdf = 5;
 
 // Terms longer than this many bytes are dropped (Xapian's limit is 245 for a
 // whole term including its prefix; such tokens are hashes or garbage).
@@ -47,7 +52,8 @@ inline constexpr char kMetaSchemaVersion[] = "news-search:schema";
 inline constexpr char kMetaAnalyzer[] = "news-search:analyzer";
 inline constexpr char kMetaMainLanguage[] = "news-search:language";
 inline constexpr char kMetaBuildInfo[] = "news-search:build";
-// Followed by a hash of the canonical file path; value "size mtime".
+// Followed by the FNV-1a 64 hex of the canonical file path; value
+// "<size> <mtime> <content hash hex> <ok|failed> <canonical path>".
 inline constexpr char kMetaFilePrefix[] = "news-search:file:";
 
 // Version of the JSON document-data record stored with each document.

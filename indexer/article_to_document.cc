@@ -42,11 +42,14 @@ Xapian::termpos ArticleToDocument::add_text(Xapian::Document& document,
   Xapian::termpos position = first_position;
   const std::string title_prefix = schema::kTitlePrefix;
   const std::string stem_prefix = schema::kStemPrefix;
+  // A word in the headline says more about what the article is about than
+  // one in the body: it counts as several occurrences for ranking.
+  const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
   for (const text::Token& token : analyzer_.tokenize(text)) {
-    document.add_posting(token.term, position);
+    document.add_posting(token.term, position, wdf);
     const bool has_stem = text::Analyzer::should_stem(token.term);
     const std::string stem = has_stem ? analyzer_.stem(token.term) : "";
-    if (has_stem) document.add_term(stem_prefix + stem);
+    if (has_stem) document.add_term(stem_prefix + stem, wdf);
     if (is_title) {
       document.add_posting(title_prefix + token.term, position);
       if (has_stem) document.add_term(stem_prefix + title_prefix + stem);

@@ -25,10 +25,11 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 }  // namespace
 
 IndexReport::IndexReport(std::ostream& out, bool show_progress,
-                         bool show_summary)
+                         bool show_summary, bool is_strict)
     : out_(out),
       show_progress_(show_progress),
       show_summary_(show_summary),
+      is_strict_(is_strict),
       start_(std::chrono::steady_clock::now()),
       last_progress_(start_) {}
 
@@ -44,6 +45,12 @@ void IndexReport::report(const Error& error) {
   out_.flush();
   ++counts_.problems;
   ++problems_by_reason_[reason_of(error.message())];
+}
+
+Error IndexReport::stop_error() const {
+  return Error(ErrorCode::kBadInput,
+               "stopped at the first problem (--strict); work committed "
+               "before it is kept");
 }
 
 void IndexReport::progress() {

@@ -1,14 +1,36 @@
 #include "indexer/index_writer.h"
 
+#include <filesystem>
+#include <sstream>
+
 #include "common/hash.h"
 #include "common/schema.h"
 
 namespace news::indexer {
 namespace {
 
-std::string fingerprint_value(const FileFingerprint& file) {
+// A file record: "<size> <mtime> <hash hex> <ok|failed> <path>".
+std::string format_record(const FileFingerprint& file, bool has_failed) {
   return std::to_string(file.size_bytes) + " " +
-         std::to_string(file.mtime_seconds);
+         std::to_string(file.mtime_seconds) + " " + to_hex(file.content_hash) +
+         (has_failed ? " failed " : " ok ") + file.path;
+}
+
+std::optional<StoredFile> parse_record(const std::string& record) {
+  std::istringstream in(record);
+  StoredFile stored;
+  std::string hash;
+  std::string status;
+  if (!(in >> stored.fingerprint.size_bytes >>
+        stored.fingerprint.mtime_seconds >> hash >> status) ||
+      hash.size() != 16 || (status != "ok" && status != "failed")) {
+    return std::nullopt;
+  }
+  stored.fingerprint.content_hash = std::stoull(hash, nullptr, 16);
+  stored.has_failed = status == "failed";
+  in.get();  // the space before the path, which may itself hold spaces
+  std::getline(in, stored.fingerprint.path, '\0');
+  return stored;
 }
 
 }  // namespace
@@ -38,6 +60,10 @@ IndexWriter::~IndexWriter() {
 Result<std::unique_ptr<IndexWriter>> IndexWriter::open(
     const WriterOptions& options) {
   const std::string& path = options.database_path;
+  // Xapian creates the database folder but not its parents.
+  std::error_code ignored;
+  std::filesystem::create_directories(std::filesystem::path(path).parent_path(),
+                                      ignored);
   try {
     Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
     const std::string version =
@@ -78,18 +104,34 @@ std::string IndexWriter::fingerprint_key(const std::string& path) {
   return schema::kMetaFilePrefix + to_hex(fnv1a64(path));
 }
 
-bool IndexWriter::is_unchanged(const FileFingerprint& file) const {
-  try {
-    return database_.get_metadata(fingerprint_key(file.path)) ==
-           fingerprint_value(file);
-  } catch (const Xapian::Error&) {
-    return false;
-  }
+std::string IndexWriter::source_term(const std::string& path) {
+  return schema::kSourcePrefix + to_hex(fnv1a64(path));
 }
 
-Status IndexWriter::add(const Article& article) {
+std::optional<StoredFile> IndexWriter::lookup(const std::string& path) const {
+  std::string value;
   try {
-    const Xapian::Document document = converter_.convert(article);
+    value = database_.get_metadata(fingerprint_key(path));
+  } catch (const Xapian::Error&) {
+    return std::nullopt;
+  }
+  return parse_record(value);
+}
+
+Status IndexWriter::begin_file(const std::string& path) {
+  try {
+    database_.delete_document(source_term(path));
+  } catch (const Xapian::Error& error) {
+    return Error::index("cannot remove old articles of " + path + ": " +
+                        error.get_description());
+  }
+  return Done{};
+}
+
+Status IndexWriter::add(const Article& article, const std::string& path) {
+  try {
+    Xapian::Document document = converter_.convert(article);
+    document.add_boolean_term(source_term(path));
     database_.replace_document(ArticleToDocument::id_term(article.id),
                                document);
   } catch (const Xapian::Error& error) {
@@ -99,21 +141,62 @@ Status IndexWriter::add(const Article& article) {
   }
   ++pending_documents_;
   pending_bytes_ += article.body.size();
-  if (pending_documents_ >= options_.batch_documents ||
-      pending_bytes_ >= options_.batch_bytes) {
+  return commit_if_full(2);
+}
+
+Status IndexWriter::finish_file(const FileFingerprint& file, bool has_failed) {
+  try {
+    database_.set_metadata(fingerprint_key(file.path),
+                           format_record(file, has_failed));
+  } catch (const Xapian::Error& error) {
+    return Error::index("cannot record " + file.path + ": " +
+                        error.get_description());
+  }
+  return commit_if_full(1);
+}
+
+Status IndexWriter::commit_if_full(std::uint64_t factor) {
+  if (pending_documents_ >= factor * options_.batch_documents ||
+      pending_bytes_ >= factor * options_.batch_bytes) {
     return commit();
   }
   return Done{};
 }
 
-Status IndexWriter::mark_done(const FileFingerprint& file) {
+Result<std::uint64_t> IndexWriter::prune(const std::vector<std::string>& roots,
+                                         const std::set<std::string>& present) {
+  const auto is_under_a_root = [&](const std::string& path) {
+    for (const std::string& root : roots) {
+      if (path == root) return true;
+      if (path.size() > root.size() &&
+          path.compare(0, root.size(), root) == 0 &&
+          (root.back() == '/' || path[root.size()] == '/')) {
+        return true;
+      }
+    }
+    return false;
+  };
+  std::vector<std::string> gone;
   try {
-    database_.set_metadata(fingerprint_key(file.path), fingerprint_value(file));
+    for (auto key = database_.metadata_keys_begin(schema::kMetaFilePrefix);
+         key != database_.metadata_keys_end(schema::kMetaFilePrefix); ++key) {
+      const std::optional<StoredFile> stored =
+          parse_record(database_.get_metadata(*key));
+      if (!stored) continue;
+      const std::string& path = stored->fingerprint.path;
+      if (is_under_a_root(path) && present.count(path) == 0) {
+        gone.push_back(path);
+      }
+    }
+    for (const std::string& path : gone) {
+      database_.delete_document(source_term(path));
+      database_.set_metadata(fingerprint_key(path), "");
+    }
   } catch (const Xapian::Error& error) {
-    return Error::index("cannot record " + file.path + ": " +
+    return Error::index("cannot prune " + options_.database_path + ": " +
                         error.get_description());
   }
-  return Done{};
+  return static_cast<std::uint64_t>(gone.size());
 }
 
 Status IndexWriter::commit() {

@@ -9,7 +9,10 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 #include "common/article.h"
 #include "common/error.h"
@@ -23,6 +26,13 @@ struct FileFingerprint {
   std::string path;  // canonical path
   std::uint64_t size_bytes = 0;
   std::int64_t mtime_seconds = 0;
+  std::uint64_t content_hash = 0;  // FNV-1a 64 of the bytes; 0 = not known
+};
+
+// What the index remembers of a file from an earlier run.
+struct StoredFile {
+  FileFingerprint fingerprint;
+  bool has_failed = false;  // it gave no article (reported then)
 };
 
 struct WriterOptions {
@@ -46,19 +56,32 @@ class IndexWriter {
   IndexWriter(const IndexWriter&) = delete;
   IndexWriter& operator=(const IndexWriter&) = delete;
 
-  // Whether this exact file version was indexed by an earlier commit.
-  bool is_unchanged(const FileFingerprint& file) const;
+  // What an earlier commit recorded for the file at this canonical path,
+  // or nullopt when it was never indexed.
+  std::optional<StoredFile> lookup(const std::string& path) const;
 
-  // Adds or replaces the article (by its unique id). Commits when the batch
-  // is full. kIndex error when Xapian fails.
-  Status add(const Article& article);
+  // Starts (re-)indexing a file: removes every document an earlier run made
+  // from it, so a changed file leaves no stale copies.
+  Status begin_file(const std::string& path);
 
-  // Records the file as done; it is written with the next commit, so a file
-  // counts as indexed only once its articles are committed.
+  // Adds or replaces the article (by its unique id) as coming from the file
+  // at this canonical path. Commits mid-file only when the pending work
+  // passes twice the batch limits (bounded memory for huge files).
   // kIndex error when Xapian fails.
-  Status mark_done(const FileFingerprint& file);
+  Status add(const Article& article, const std::string& path);
 
-  // Commits pending documents and fingerprints.
+  // Records the file as done (has_failed: it gave no article) and commits
+  // when the batch is full. The record is written in the same commit as the
+  // file's last articles, so a file counts as done only once they are.
+  Status finish_file(const FileFingerprint& file, bool has_failed);
+
+  // Removes the documents and records of files indexed earlier whose
+  // canonical path lies under one of roots (canonical) but that are not in
+  // present (canonical paths). Returns how many files were removed.
+  Result<std::uint64_t> prune(const std::vector<std::string>& roots,
+                              const std::set<std::string>& present);
+
+  // Commits pending documents and file records.
   Status commit();
 
   Xapian::doccount document_count() const { return database_.get_doccount(); }
@@ -67,6 +90,8 @@ class IndexWriter {
   IndexWriter(const WriterOptions& options, Xapian::WritableDatabase database);
 
   static std::string fingerprint_key(const std::string& path);
+  static std::string source_term(const std::string& path);
+  Status commit_if_full(std::uint64_t factor);
 
   WriterOptions options_;
   Xapian::WritableDatabase database_;

@@ -26,8 +26,12 @@ int main(int argc, char** argv) {
         !options.is_quiet &&
         (options.progress == Progress::kAlways ||
          (options.progress == Progress::kAuto && isatty(STDERR_FILENO) == 1));
+    if (options.is_check) {
+      return news::indexer::check_index(options.writer.database_path, std::cout,
+                                        std::cerr);
+    }
     news::indexer::IndexReport report(std::cerr, show_progress,
-                                      !options.is_quiet);
+                                      !options.is_quiet, options.is_strict);
     const news::Status status = news::indexer::run_index(options, report);
     if (!status.ok()) {
       std::cerr << "news-index: " << status.error().to_string() << "\n";

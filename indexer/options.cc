@@ -84,6 +84,7 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   if (options.writer.database_path.empty()) {
     return Error::usage("no database given (-d DIR)");
   }
+  if (options.is_check) return parsed;
   if (options.corpus.roots.empty() && options.corpus.path_list_file.empty()) {
     return Error::usage("nothing to index: give PATH... or --from-list FILE");
   }

@@ -19,6 +19,9 @@ struct IndexOptions {
   WriterOptions writer;
   Progress progress = Progress::kAuto;
   bool is_quiet = false;
+  bool is_prune = false;   // --prune: remove articles of deleted files
+  bool is_strict = false;  // --strict: the first bad input is fatal
+  bool is_check = false;   // --check: verify the database, index nothing
 };
 
 // What the command line asked for: run with options, or print text (help,

@@ -28,35 +28,77 @@ TEST(IndexWriter, ReplacesArticlesWithTheSameId) {
   testing::TempDir dir;
   auto writer = IndexWriter::open(options_for(dir));
   ASSERT_TRUE(writer.ok()) << writer.error().to_string();
-  ASSERT_TRUE(writer.value()->add(article_with_id("a", "first")).ok());
-  ASSERT_TRUE(writer.value()->add(article_with_id("a", "second")).ok());
-  ASSERT_TRUE(writer.value()->add(article_with_id("b", "third")).ok());
+  ASSERT_TRUE(writer.value()->add(article_with_id("a", "first"), "/f").ok());
+  ASSERT_TRUE(writer.value()->add(article_with_id("a", "second"), "/f").ok());
+  ASSERT_TRUE(writer.value()->add(article_with_id("b", "third"), "/g").ok());
   ASSERT_TRUE(writer.value()->commit().ok());
   EXPECT_EQ(writer.value()->document_count(), 2u);
 }
 
-TEST(IndexWriter, RemembersFingerprintsOnlyOnceCommitted) {
+TEST(IndexWriter, RemembersFilesOnlyOnceCommitted) {
   testing::TempDir dir;
-  const FileFingerprint file{"/data/a.txt", 100, 1234};
+  const FileFingerprint file{"/data/a b.txt", 100, 1234, 0xabcdef};
   {
     auto writer = IndexWriter::open(options_for(dir));
     ASSERT_TRUE(writer.ok());
-    EXPECT_FALSE(writer.value()->is_unchanged(file));
-    ASSERT_TRUE(writer.value()->mark_done(file).ok());
+    EXPECT_FALSE(writer.value()->lookup(file.path));
+    ASSERT_TRUE(writer.value()->finish_file(file, false).ok());
     // Dropped without commit: the file must not count as done.
   }
   {
     auto writer = IndexWriter::open(options_for(dir));
     ASSERT_TRUE(writer.ok());
-    EXPECT_FALSE(writer.value()->is_unchanged(file));
-    ASSERT_TRUE(writer.value()->mark_done(file).ok());
+    EXPECT_FALSE(writer.value()->lookup(file.path));
+    ASSERT_TRUE(writer.value()->finish_file(file, true).ok());
     ASSERT_TRUE(writer.value()->commit().ok());
   }
   auto writer = IndexWriter::open(options_for(dir));
   ASSERT_TRUE(writer.ok());
-  EXPECT_TRUE(writer.value()->is_unchanged(file));
-  EXPECT_FALSE(writer.value()->is_unchanged({"/data/a.txt", 101, 1234}));
-  EXPECT_FALSE(writer.value()->is_unchanged({"/data/a.txt", 100, 1235}));
+  const std::optional<StoredFile> stored = writer.value()->lookup(file.path);
+  ASSERT_TRUE(stored);
+  EXPECT_EQ(stored->fingerprint.path, file.path);
+  EXPECT_EQ(stored->fingerprint.size_bytes, 100u);
+  EXPECT_EQ(stored->fingerprint.mtime_seconds, 1234);
+  EXPECT_EQ(stored->fingerprint.content_hash, 0xabcdefu);
+  EXPECT_TRUE(stored->has_failed);
+}
+
+TEST(IndexWriter, BeginFileRemovesStaleArticlesOfThatFile) {
+  testing::TempDir dir;
+  auto writer = IndexWriter::open(options_for(dir));
+  ASSERT_TRUE(writer.ok());
+  IndexWriter& w = *writer.value();
+  ASSERT_TRUE(w.add(article_with_id("a#1", "one"), "/multi.jsonl").ok());
+  ASSERT_TRUE(w.add(article_with_id("a#2", "two"), "/multi.jsonl").ok());
+  ASSERT_TRUE(w.add(article_with_id("b", "other"), "/other.txt").ok());
+  ASSERT_TRUE(w.commit().ok());
+  ASSERT_TRUE(w.begin_file("/multi.jsonl").ok());
+  ASSERT_TRUE(w.add(article_with_id("a#1", "one again"), "/multi.jsonl").ok());
+  ASSERT_TRUE(w.commit().ok());
+  EXPECT_EQ(w.document_count(), 2u);
+}
+
+TEST(IndexWriter, PrunesOnlyVanishedFilesUnderTheRoots) {
+  testing::TempDir dir;
+  auto writer = IndexWriter::open(options_for(dir));
+  ASSERT_TRUE(writer.ok());
+  IndexWriter& w = *writer.value();
+  const std::vector<std::string> paths = {"/corpus/a.txt", "/corpus/sub/b.txt",
+                                          "/corpus2/c.txt", "/elsewhere/d.txt"};
+  for (const std::string& path : paths) {
+    ASSERT_TRUE(w.add(article_with_id(path, "text"), path).ok());
+    ASSERT_TRUE(w.finish_file({path, 1, 1, 1}, false).ok());
+  }
+  ASSERT_TRUE(w.commit().ok());
+  // /corpus/sub/b.txt is gone; /corpus2 only shares a name prefix with the
+  // root; /elsewhere is not under a root.
+  const Result<std::uint64_t> removed = w.prune({"/corpus"}, {"/corpus/a.txt"});
+  ASSERT_TRUE(removed.ok());
+  EXPECT_EQ(removed.value(), 1u);
+  ASSERT_TRUE(w.commit().ok());
+  EXPECT_EQ(w.document_count(), 3u);
+  EXPECT_FALSE(w.lookup("/corpus/sub/b.txt"));
+  EXPECT_TRUE(w.lookup("/corpus2/c.txt"));
 }
 
 TEST(IndexWriter, StoresTheSchemaVersion) {
@@ -114,10 +156,18 @@ TEST(IndexWriter, CommitsInBatches) {
   auto writer = IndexWriter::open(options);
   ASSERT_TRUE(writer.ok());
   for (const char* id : {"a", "b", "c"}) {
-    ASSERT_TRUE(writer.value()->add(article_with_id(id, "text")).ok());
+    ASSERT_TRUE(writer.value()->add(article_with_id(id, "text"), "/f").ok());
   }
-  // Two documents were committed by the batch; the third is pending.
-  EXPECT_EQ(Xapian::Database(dir.file("index")).get_doccount(), 2u);
+  // Nothing is committed in the middle of a file below twice the limit.
+  EXPECT_EQ(Xapian::Database(dir.file("index")).get_doccount(), 0u);
+  ASSERT_TRUE(writer.value()->add(article_with_id("d", "text"), "/f").ok());
+  // Four pending documents reach twice the limit: committed mid-file.
+  EXPECT_EQ(Xapian::Database(dir.file("index")).get_doccount(), 4u);
+  ASSERT_TRUE(writer.value()->add(article_with_id("e", "text"), "/f").ok());
+  ASSERT_TRUE(writer.value()->add(article_with_id("f", "text"), "/f").ok());
+  ASSERT_TRUE(writer.value()->finish_file({"/f", 1, 1, 1}, false).ok());
+  // Two more documents and the end of the file fill a batch.
+  EXPECT_EQ(Xapian::Database(dir.file("index")).get_doccount(), 6u);
 }
 
 }  // namespace
