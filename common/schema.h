@@ -31,6 +31,10 @@ inline constexpr Xapian::valueno kSlotOutlet = 1;      // outlet display name
 inline constexpr Xapian::valueno kSlotLanguage = 2;    // "en"
 inline constexpr Xapian::valueno kSlotYearMonth = 3;   // "YYYYMM" or absent
 inline constexpr Xapian::valueno kSlotBodyLength = 5;  // sortable_serialise
+// The article id: the stable tie-break between equal scores or dates, so
+// results do not depend on document ids (which differ between an index
+// built incrementally and one built from scratch).
+inline constexpr Xapian::valueno kSlotId = 6;
 
 // Position gap between the title and the body, so that a phrase never spans
 // the two.

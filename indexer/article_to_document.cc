@@ -67,6 +67,7 @@ Xapian::Document ArticleToDocument::convert(const Article& article) {
            /*is_title=*/false);
 
   document.add_boolean_term(id_term(article.id));
+  document.add_value(schema::kSlotId, article.id);
   const std::string outlet_key = analyzer_.normalize_key(article.outlet);
   if (!outlet_key.empty()) {
     document.add_boolean_term(schema::kOutletPrefix + outlet_key);

@@ -80,8 +80,10 @@ void IndexReport::finish(std::uint64_t document_count) {
   char speed[96];
   std::snprintf(speed, sizeof speed, "%.1f MB in %.2f s (%.1f MB/s)", megabytes,
                 seconds, seconds > 0 ? megabytes / seconds : 0.0);
-  out_ << "news-index: " << counts_.articles_indexed << " articles indexed, "
-       << counts_.files_unchanged << " files unchanged, " << counts_.problems
+  out_ << "news-index: " << counts_.articles_indexed << " articles indexed; "
+       << "files: " << counts_.files_new << " new, " << counts_.files_changed
+       << " changed, " << counts_.files_unchanged << " unchanged, "
+       << counts_.files_removed << " removed, " << counts_.problems
        << " skipped; " << document_count << " documents in the index; " << speed
        << "\n";
   for (const auto& [reason, count] : problems_by_reason_) {

@@ -51,6 +51,14 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "commit after this many documents")(
       "progress", po::value(&progress)->default_value("auto"),
       "progress line on stderr: auto (when a terminal), always, never")(
+      "prune", po::bool_switch(&options.is_prune),
+      "remove the articles of files that were indexed from under PATH "
+      "before and are gone now")(
+      "strict", po::bool_switch(&options.is_strict),
+      "stop at the first file or record that cannot be indexed (exit 3)")(
+      "check", po::bool_switch(&options.is_check),
+      "verify the database (-d) with Xapian's checker and exit: 0 when "
+      "sound, 3 when damaged")(
       "quiet,q", po::bool_switch(&options.is_quiet),
       "no progress and no summary; problems are still reported");
   po::options_description hidden;

@@ -205,6 +205,7 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request,
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query.value());
+  enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
   Xapian::ValueCountMatchSpy outlet_spy(schema::kSlotOutlet);
   enquire.add_matchspy(&outlet_spy);
   // Checking every document makes the total and the facet counts exact.

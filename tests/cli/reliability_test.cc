@@ -1,0 +1,313 @@
+// Incremental, crash-safe indexing on real articles: re-runs after changes
+// equal a build from scratch, a killed run leaves a consistent index that
+// the next run completes, a second writer is refused, readers see the last
+// commit, and a damaged index is an error, never a crash.
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "common/schema.h"
+#include "tests/cli/command.h"
+#include "tests/support/test_support.h"
+
+namespace news::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Copies the first `count` .txt files (sorted) of a real corpus folder.
+void copy_articles(const fs::path& from, const fs::path& to, std::size_t count,
+                   std::size_t skip = 0) {
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(from)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  fs::create_directories(to);
+  for (std::size_t i = skip; i < files.size() && i < skip + count; ++i) {
+    fs::copy_file(files[i], to / files[i].filename(),
+                  fs::copy_options::overwrite_existing);
+  }
+}
+
+// A small real corpus: the seed, 40 ptc-propaganda articles, 30 Wikinews.
+void make_corpus(const fs::path& root) {
+  copy_articles(corpora_dir() / "seed", root / "seed", 1);
+  copy_articles(corpora_dir() / "ptc-propaganda" / "train-articles",
+                root / "ptc", 40);
+  copy_articles(corpora_dir() / "wikinews-en-2004" / "txt", root / "wikinews",
+                30);
+}
+
+CommandResult index(const std::string& database, const fs::path& root,
+                    std::vector<std::string> extra = {}) {
+  std::vector<std::string> args = {"-d", database, "--progress=never"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  args.push_back(root.string());
+  return run_command(news_index_path(), args);
+}
+
+// What a user sees for a set of queries, in text and JSON without the
+// volatile docids and database path.
+std::string search_outputs(const std::string& database) {
+  std::string all;
+  for (const std::string query :
+       {"president", "caliphate", "\"united states\"", "oil OR gas",
+        "war NOT iraq", "title:police", "elect*"}) {
+    const CommandResult text = run_command(
+        news_search_path(),
+        {"-d", database, "--color", "never", "--limit", "20", query});
+    all += "## " + query + "\n" + text.out + text.err;
+  }
+  return all;
+}
+
+// Where two outputs first differ, with some context, for short failure
+// messages; "" when equal.
+std::string first_difference(const std::string& a, const std::string& b) {
+  if (a == b) return "";
+  std::size_t at = 0;
+  while (at < a.size() && at < b.size() && a[at] == b[at]) ++at;
+  const std::size_t from = at > 200 ? at - 200 : 0;
+  return "first difference at byte " + std::to_string(at) + ":\n<<<\n" +
+         a.substr(from, 400) + "\n===\n" + b.substr(from, 400) + "\n>>>";
+}
+
+std::set<std::string> unique_ids(const std::string& database) {
+  std::set<std::string> ids;
+  const Xapian::Database db(database);
+  for (auto it = db.allterms_begin(schema::kIdPrefix);
+       it != db.allterms_end(schema::kIdPrefix); ++it) {
+    ids.insert(*it);
+  }
+  return ids;
+}
+
+void append(const fs::path& file, const std::string& text) {
+  std::ofstream(file, std::ios::app) << text;
+  fs::last_write_time(file,
+                      fs::last_write_time(file) + std::chrono::seconds(5));
+}
+
+TEST(Incremental, ChangesAddsAndDeletionsEqualABuildFromScratch) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  make_corpus(root);
+  const std::string database = dir.file("incremental");
+  ASSERT_EQ(index(database, root).exit_code, 0);
+
+  // Modify 3 files, delete 2, add 4.
+  std::vector<fs::path> ptc;
+  for (const auto& entry : fs::directory_iterator(root / "ptc")) {
+    ptc.push_back(entry.path());
+  }
+  std::sort(ptc.begin(), ptc.end());
+  append(ptc[0], "\nA zanzibarian postscript was added later.\n");
+  append(ptc[1], "\nAnother zanzibarian note closes the piece.\n");
+  append(root / "wikinews" /
+             "000_President_of_China_lunches_with_Brazilian_President.txt",
+         "\nThe president left for Rio after the zanzibarian lunch.\n");
+  fs::remove(ptc[2]);
+  fs::remove(ptc[3]);
+  copy_articles(corpora_dir() / "ptc-propaganda" / "dev-articles", root / "ptc",
+                4);
+  // A touched but unchanged file is not re-indexed.
+  fs::last_write_time(ptc[4],
+                      fs::last_write_time(ptc[4]) + std::chrono::seconds(9));
+
+  const CommandResult again = index(database, root, {"--prune"});
+  EXPECT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("files: 4 new, 3 changed, 66 unchanged, 2 removed"),
+            std::string::npos)
+      << again.err;
+
+  const std::string scratch = dir.file("scratch");
+  ASSERT_EQ(index(scratch, root).exit_code, 0);
+  EXPECT_EQ(Xapian::Database(database).get_doccount(),
+            Xapian::Database(scratch).get_doccount());
+  EXPECT_TRUE(unique_ids(database) == unique_ids(scratch));
+  const std::string incremental_output = search_outputs(database);
+  EXPECT_EQ(first_difference(incremental_output, search_outputs(scratch)), "");
+  EXPECT_EQ(run_command(news_search_path(), {"-d", database, "zanzibarian"})
+                .out.find("3 matches"),
+            0u);
+}
+
+// Every file recorded as indexed has its article and every article's file
+// is recorded: the index holds whole committed batches only.
+void expect_consistent(const std::string& database) {
+  const Xapian::Database db(database);
+  std::set<std::string> recorded;
+  for (auto key = db.metadata_keys_begin(schema::kMetaFilePrefix);
+       key != db.metadata_keys_end(schema::kMetaFilePrefix); ++key) {
+    recorded.insert((*key).substr(std::string(schema::kMetaFilePrefix).size()));
+  }
+  std::set<std::string> sources;
+  for (auto it = db.allterms_begin(schema::kSourcePrefix);
+       it != db.allterms_end(schema::kSourcePrefix); ++it) {
+    sources.insert((*it).substr(std::string(schema::kSourcePrefix).size()));
+  }
+  EXPECT_EQ(recorded, sources);
+  EXPECT_EQ(db.get_doccount(), sources.size());
+}
+
+TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  make_corpus(root);
+  const std::string reference = dir.file("reference");
+  ASSERT_EQ(index(reference, root).exit_code, 0);
+  const std::string expected_output = search_outputs(reference);
+
+  for (const int delay_ms : {5, 40, 80, 150, 300, 600}) {
+    const std::string database = dir.file("killed-" + std::to_string(delay_ms));
+    const pid_t pid = fork();
+    if (pid == 0) {
+      const std::string program = news_index_path();
+      execl(program.c_str(), program.c_str(), "-q", "--batch-size", "3", "-d",
+            database.c_str(), root.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
+    kill(pid, SIGKILL);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    if (fs::exists(fs::path(database) / "iamglass")) {
+      expect_consistent(database);
+    }
+    const CommandResult finish = index(database, root);
+    EXPECT_EQ(finish.exit_code, 0) << "killed after " << delay_ms << " ms\n"
+                                   << finish.err;
+    expect_consistent(database);
+    EXPECT_TRUE(unique_ids(database) == unique_ids(reference))
+        << "killed after " << delay_ms << " ms";
+    EXPECT_EQ(first_difference(search_outputs(database), expected_output), "")
+        << "killed after " << delay_ms << " ms";
+  }
+}
+
+TEST(Concurrency, ASecondIndexerIsRefusedAndChangesNothing) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  copy_articles(corpora_dir() / "wikinews-en-2004" / "txt", root, 10);
+  const std::string database = dir.file("index");
+  ASSERT_EQ(index(database, root).exit_code, 0);
+  copy_articles(corpora_dir() / "wikinews-en-2004" / "txt", root, 10, 10);
+  {
+    Xapian::WritableDatabase writer(database, Xapian::DB_OPEN);
+    const CommandResult second = index(database, root);
+    EXPECT_EQ(second.exit_code, 3);
+    EXPECT_NE(second.err.find("locked by another indexer"), std::string::npos)
+        << second.err;
+  }
+  EXPECT_EQ(Xapian::Database(database).get_doccount(), 10u);
+}
+
+TEST(Concurrency, SearchSeesTheLastCommitWhileAWriterWorks) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  copy_articles(corpora_dir() / "wikinews-en-2004" / "txt", root, 10);
+  const std::string database = dir.file("index");
+  ASSERT_EQ(index(database, root).exit_code, 0);
+  Xapian::WritableDatabase writer(database, Xapian::DB_OPEN);
+  const std::string data =
+      Xapian::Database(database).get_document(1).get_data();
+  for (const char* id : {"Qnew-1", "Qnew-2"}) {
+    Xapian::Document document;
+    document.set_data(data);
+    document.add_boolean_term(id);
+    document.add_posting("quetzalcoatl", 1);
+    document.add_term("Zquetzalcoatl");
+    writer.add_document(document);
+  }
+  const auto count_matches = [&] {
+    return run_command(news_search_path(), {"-d", database, "quetzalcoatl"});
+  };
+  EXPECT_EQ(count_matches().exit_code, 1);  // not committed yet
+  writer.commit();
+  const CommandResult after = count_matches();
+  EXPECT_EQ(after.exit_code, 0) << after.err;
+  EXPECT_EQ(after.out.find("2 matches"), 0u) << after.out;
+}
+
+TEST(DamagedIndex, IsReportedByNameWithExitThreeAndNeverCrashes) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  copy_articles(corpora_dir() / "wikinews-en-2004" / "txt", root, 30);
+  const std::string good = dir.file("good");
+  ASSERT_EQ(index(good, root).exit_code, 0);
+  EXPECT_EQ(run_command(news_index_path(), {"--check", "-d", good}).exit_code,
+            0);
+
+  struct Damage {
+    std::string name;
+    std::function<void(const fs::path&)> apply;
+  };
+  const auto overwrite_middle = [](const fs::path& file) {
+    std::fstream stream(file, std::ios::in | std::ios::out | std::ios::binary);
+    stream.seekp(static_cast<std::streamoff>(fs::file_size(file) / 2));
+    const std::string garbage(4096, '\xA5');
+    stream.write(garbage.data(), static_cast<std::streamsize>(garbage.size()));
+  };
+  const std::vector<Damage> damages = {
+      {"truncated postlist",
+       [](const fs::path& db) {
+         fs::resize_file(db / "postlist.glass",
+                         fs::file_size(db / "postlist.glass") / 2);
+       }},
+      {"garbage in postlist",
+       [&](const fs::path& db) { overwrite_middle(db / "postlist.glass"); }},
+      {"garbage in docdata",
+       [&](const fs::path& db) { overwrite_middle(db / "docdata.glass"); }},
+      {"garbage in termlist",
+       [&](const fs::path& db) { overwrite_middle(db / "termlist.glass"); }},
+      {"missing version file",
+       [](const fs::path& db) { fs::remove(db / "iamglass"); }},
+      {"empty version file",
+       [](const fs::path& db) { fs::resize_file(db / "iamglass", 0); }},
+  };
+  for (const Damage& damage : damages) {
+    const fs::path broken =
+        dir.path() / ("broken-" + std::to_string(&damage - damages.data()));
+    fs::copy(good, broken);
+    damage.apply(broken);
+    for (const std::string query : {"president", "\"united states\"", "a*"}) {
+      const CommandResult search =
+          run_command(news_search_path(), {"-d", broken.string(), query});
+      EXPECT_TRUE(search.exit_code == 3 || search.exit_code <= 1)
+          << damage.name << ": exit " << search.exit_code << " " << search.err;
+      if (search.exit_code == 3) {
+        EXPECT_NE(search.err.find(broken.string()), std::string::npos)
+            << damage.name << ": " << search.err;
+      }
+    }
+    const CommandResult check =
+        run_command(news_index_path(), {"--check", "-d", broken.string()});
+    EXPECT_EQ(check.exit_code, 3) << damage.name << ": " << check.out;
+    EXPECT_NE(check.err.find(broken.string()), std::string::npos)
+        << damage.name << ": " << check.err;
+    const CommandResult reindex = index(broken.string(), root);
+    EXPECT_TRUE(reindex.exit_code == 0 || reindex.exit_code == 3)
+        << damage.name << ": exit " << reindex.exit_code << " " << reindex.err;
+  }
+}
+
+}  // namespace
+}  // namespace news::testing
