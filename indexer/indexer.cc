@@ -24,14 +24,21 @@ std::string canonical_path(const std::string& path) {
   return error ? path : canonical.string();
 }
 
-// FNV-1a 64 of the file's bytes, read in pieces (bounded memory whatever
-// the size); nullopt when it cannot be read.
+// Bytes of a file that take part in its content hash. Readers never use
+// more than the first 64 MiB of a file, so a change past that cannot change
+// what is indexed; a several-GB file is not read whole for its hash.
+constexpr std::uint64_t kHashedPrefixBytes = 64ULL << 20;
+
+// FNV-1a 64 of the file's first kHashedPrefixBytes, read in pieces
+// (bounded memory); nullopt when it cannot be read.
 std::optional<std::uint64_t> hash_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::uint64_t hash = kFnv1a64Basis;
   std::vector<char> buffer(1 << 16);
-  while (in) {
+  std::uint64_t hashed = 0;
+  while (in && hashed < kHashedPrefixBytes) {
+    hashed += buffer.size();
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     hash = fnv1a64(
         std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())),
