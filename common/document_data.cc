@@ -30,7 +30,9 @@ std::string encode_document_data(const Article& article) {
   return record.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Result<Article> decode_document_data(std::string_view data) {
+namespace {
+
+Result<Article> decode_record(std::string_view data) {
   const nlohmann::json record = nlohmann::json::parse(data, nullptr, false);
   if (record.is_discarded() || !record.is_object() ||
       record.value("v", 0) != schema::kDocumentDataVersion) {
@@ -54,7 +56,12 @@ Result<Article> decode_document_data(std::string_view data) {
   }
   article.language = record.value("lang", "");
   article.source.path = record.value("path", "");
-  article.source.record = record.value("record", std::uint64_t{0});
+  // Only a whole non-negative number: value<std::uint64_t>() would cast a
+  // float past 2^64 (undefined behaviour).
+  if (const auto number = record.find("record");
+      number != record.end() && number->is_number_unsigned()) {
+    article.source.record = number->get<std::uint64_t>();
+  }
   article.body = record.value("body", "");
   if (const auto facts = record.find("facts");
       facts != record.end() && facts->is_object()) {
@@ -63,6 +70,20 @@ Result<Article> decode_document_data(std::string_view data) {
     article.facts.date_rule = facts->value("date", "");
   }
   return article;
+}
+
+}  // namespace
+
+Result<Article> decode_document_data(std::string_view data) {
+  // value() throws when a field has another type ({"v":"1"}, {"id":5}): such
+  // a record is not ours either.
+  try {
+    return decode_record(data);
+  } catch (const nlohmann::json::exception& error) {
+    return Error::index(
+        std::string("document data is not a news-search record: ") +
+        error.what());
+  }
 }
 
 }  // namespace news
