@@ -1,5 +1,6 @@
 #include "common/document_data.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 
 #include "common/schema.h"
@@ -34,8 +35,12 @@ namespace {
 
 Result<Article> decode_record(std::string_view data) {
   const nlohmann::json record = nlohmann::json::parse(data, nullptr, false);
-  if (record.is_discarded() || !record.is_object() ||
-      record.value("v", 0) != schema::kDocumentDataVersion) {
+  // The version must be an integer: value<int>() would cast a float past
+  // INT_MAX (undefined behaviour).
+  const auto version = record.find("v");  // end() for a non-object
+  if (record.is_discarded() || !record.is_object() || version == record.end() ||
+      !version->is_number_integer() ||
+      version->get<std::int64_t>() != schema::kDocumentDataVersion) {
     return Error::index("document data is not a news-search record");
   }
   Article article;
