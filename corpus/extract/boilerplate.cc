@@ -499,9 +499,12 @@ const char* line_kind_name(const LineKind kind) {
 LineKind classify_line(std::string_view line) {
   line = trim(line);
   // A lone letter ("x", the close button of a widget) is no word either.
-  if (count_letters(line) <= 1 && count_words(line) <= 3) {
+  if (count_letters_up_to(line, 1) <= 1 && count_words_up_to(line, 3) <= 3) {
     return LineKind::kNoLetters;
   }
+  // Furniture is short: folding a line of megabytes to learn that it is
+  // prose would cost more than the whole rest of the file.
+  if (line.size() > kMaxClassifiedLineBytes) return LineKind::kContent;
   const std::string key = line_key(line);
   const std::vector<std::string_view> words = split_words(key);
   const std::size_t word_count = words.size();
@@ -545,7 +548,10 @@ LineKind classify_line(std::string_view line) {
 
 std::optional<std::uint64_t> learnable_line_hash(std::string_view line) {
   line = trim(line);
-  if (line.empty() || count_letters(line) == 0) return std::nullopt;
+  if (line.empty() || line.size() > kMaxLearnedRawLineBytes ||
+      count_letters_up_to(line, 0) == 0) {
+    return std::nullopt;
+  }
   const std::string folded = fold_line(line);
   if (folded.size() > kMaxLearnedLineBytes) return std::nullopt;
   return hash_text(folded);

@@ -41,15 +41,21 @@ const char* line_kind_name(LineKind kind);
 
 // The kind of one line (leading and trailing white space ignored). Lines of
 // more than a few dozen words are always kContent unless they are a cookie
-// banner: generic rules only ever remove short furniture.
+// banner: generic rules only ever remove short furniture. A line longer than
+// kMaxClassifiedLineBytes (trimmed) is kNoLetters or kContent, judged
+// without folding it, so that a line of megabytes costs one scan.
+inline constexpr std::size_t kMaxClassifiedLineBytes = 8 * 1024;
 LineKind classify_line(std::string_view line);
 
 // The hash under which a line is counted and looked up as learned
 // boilerplate (hash_text(fold_line(line))), or nullopt when the line is
 // never learned: empty, without letters, longer than kMaxLearnedLineBytes
 // once folded (long lines are prose; when they recur the file is more
-// likely a duplicate article than furniture).
+// likely a duplicate article than furniture), or longer than
+// kMaxLearnedRawLineBytes before folding (not folded at all).
 inline constexpr std::size_t kMaxLearnedLineBytes = 200;
+inline constexpr std::size_t kMaxLearnedRawLineBytes =
+    16 * kMaxLearnedLineBytes;
 inline constexpr std::size_t kShortLineWords = 8;
 std::optional<std::uint64_t> learnable_line_hash(std::string_view line);
 

@@ -176,7 +176,7 @@ std::optional<Date> find_date_in_line(std::string_view line) {
 }
 
 bool is_dateline_like(std::string_view line) {
-  const std::size_t words = count_words(line);
+  const std::size_t words = count_words_up_to(line, 12);
   if (words == 0 || words > 12) return false;
   if (line.find("(@") != std::string_view::npos ||
       line.find("pic.twitter") != std::string_view::npos) {

@@ -38,18 +38,27 @@ bool is_ascii_digit(const char c) { return c >= '0' && c <= '9'; }
 }  // namespace
 
 std::string_view trim(std::string_view line) {
-  std::size_t first = line.size();
-  std::size_t last = 0;
-  for_each_code_point(
-      line, [&](UChar32 code_point, std::size_t begin, std::size_t end) {
-        if (!is_space(code_point)) {
-          if (first == line.size()) first = begin;
-          last = end;
-        }
-        return true;
-      });
-  if (first == line.size()) return {};
-  return line.substr(first, last - first);
+  // From both ends inwards: the cost is the white space, not the line.
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto length = static_cast<std::int32_t>(line.size());
+  std::int32_t first = 0;
+  while (first < length) {
+    std::int32_t next = first;
+    UChar32 code_point = 0;
+    U8_NEXT(bytes, next, length, code_point);
+    if (!is_space(code_point)) break;
+    first = next;
+  }
+  std::int32_t last = length;
+  while (last > first) {
+    std::int32_t previous = last;
+    UChar32 code_point = 0;
+    U8_PREV(bytes, first, previous, code_point);
+    if (!is_space(code_point)) break;
+    last = previous;
+  }
+  return line.substr(static_cast<std::size_t>(first),
+                     static_cast<std::size_t>(last - first));
 }
 
 std::vector<std::string_view> split_lines(std::string_view text) {
@@ -68,6 +77,10 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 }
 
 std::size_t count_words(std::string_view line) {
+  return count_words_up_to(line, line.size());
+}
+
+std::size_t count_words_up_to(std::string_view line, const std::size_t limit) {
   std::size_t words = 0;
   bool in_token = false;
   bool token_counted = false;
@@ -84,16 +97,21 @@ std::size_t count_words(std::string_view line) {
       ++words;
       token_counted = true;
     }
-    return true;
+    return words <= limit;
   });
   return words;
 }
 
 std::size_t count_letters(std::string_view line) {
+  return count_letters_up_to(line, line.size());
+}
+
+std::size_t count_letters_up_to(std::string_view line,
+                                const std::size_t limit) {
   std::size_t letters = 0;
   for_each_code_point(line, [&](UChar32 code_point, std::size_t, std::size_t) {
     if (is_letter(code_point)) ++letters;
-    return true;
+    return letters <= limit;
   });
   return letters;
 }

@@ -12,7 +12,7 @@
 namespace news::corpus {
 
 // line without leading and trailing white space (ASCII and Unicode spaces
-// such as U+00A0).
+// such as U+00A0). Costs the white space it removes, not the line.
 std::string_view trim(std::string_view line);
 
 // text split at '\n' (no '\r' expected: readers normalise line endings).
@@ -21,9 +21,15 @@ std::vector<std::string_view> split_lines(std::string_view text);
 
 // Number of white-space separated tokens that contain a letter or a digit.
 std::size_t count_words(std::string_view line);
+// count_words(), but counting stops past limit (the result is then
+// limit + 1): "more than limit words" costs only as much of the line as it
+// takes to see it.
+std::size_t count_words_up_to(std::string_view line, std::size_t limit);
 
 // Number of letters (Unicode alphabetic code points) in line.
 std::size_t count_letters(std::string_view line);
+// count_letters(), stopping past limit like count_words_up_to().
+std::size_t count_letters_up_to(std::string_view line, std::size_t limit);
 
 // Case-folded copy of line with runs of white space collapsed to one space,
 // trimmed, and every run of digits (with the "," or "." between them)

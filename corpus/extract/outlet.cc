@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "corpus/extract/line_text.h"
 
@@ -118,7 +120,7 @@ std::string_view support_banner_name(std::string_view line) {
   if (!starts_with_ignoring_case(line, "support ")) return {};
   const std::string_view name = strip_trailing_punctuation(
       line.substr(std::string_view("support ").size()));
-  const std::size_t words = count_words(name);
+  const std::size_t words = count_words_up_to(name, 3);
   if (words == 0 || words > 3 || is_listed(kNotOutlets, name)) return {};
   bool at_word_start = true;
   for (const char c : name) {
@@ -136,17 +138,25 @@ std::string_view support_banner_name(std::string_view line) {
 
 std::optional<OutletGuess> find_support_banner(
     const std::vector<std::string_view>& lines) {
+  // Counted in one pass, then judged in line order: linear in the lines
+  // whatever the number of distinct banners.
+  std::vector<std::string_view> names;
+  std::unordered_map<std::string_view, std::size_t> banner_counts;
   for (const std::string_view line : lines) {
     const std::string_view name = support_banner_name(line);
     if (name.empty()) continue;
-    std::size_t banner_count = 0;
-    bool stands_alone = false;
-    for (const std::string_view other : lines) {
-      const std::string_view trimmed = trim(other);
-      if (support_banner_name(trimmed) == name) ++banner_count;
-      if (trimmed == name) stands_alone = true;
-    }
-    if (is_camel_case_brand(name) || stands_alone || banner_count >= 2) {
+    names.push_back(name);
+    ++banner_counts[name];
+  }
+  if (names.empty()) return std::nullopt;
+  std::unordered_set<std::string_view> alone_names;
+  for (const std::string_view line : lines) {
+    const std::string_view trimmed = trim(line);
+    if (banner_counts.count(trimmed) > 0) alone_names.insert(trimmed);
+  }
+  for (const std::string_view name : names) {
+    if (is_camel_case_brand(name) || alone_names.count(name) > 0 ||
+        banner_counts[name] >= 2) {
       return OutletGuess{std::string(name), "text:support-banner"};
     }
   }
@@ -157,7 +167,7 @@ std::optional<OutletGuess> find_support_banner(
 // copyright line.
 std::string_view copyright_name(std::string_view line) {
   line = trim(line);
-  if (count_words(line) > 15) return {};
+  if (count_words_up_to(line, 15) > 15) return {};
   const std::string lower_line = ascii_lower(line);
   for (const std::string_view marker : kCreditMarkers) {
     if (lower_line.find(marker) != std::string::npos) return {};

@@ -26,11 +26,21 @@ bool ends_with_period(std::string_view line) {
 }
 
 bool is_prose(std::string_view line) {
-  return ends_like_sentence(line) || count_words(line) >= kProseWords;
+  return ends_like_sentence(line) ||
+         count_words_up_to(line, kProseWords) >= kProseWords;
 }
 
 bool is_byline(std::string_view line) {
-  return count_words(line) <= 6 && fold_line(trim(line)).rfind("by ", 0) == 0;
+  return count_words_up_to(line, 6) <= 6 &&
+         fold_line(trim(line)).rfind("by ", 0) == 0;
+}
+
+// Whether line is only the outlet's name (outlet_key is its line_key()). A
+// line much longer than the name is not folded to find out.
+bool is_outlet_line(std::string_view line, const std::string& outlet_key) {
+  line = trim(line);
+  return !line.empty() && line.size() <= 4 * outlet_key.size() + 64 &&
+         line_key(line) == outlet_key;
 }
 
 // Learned lines, unless they are more than half of the file's words: then
@@ -83,9 +93,8 @@ Result<Article> extract_text_dump(const RawDocument& document,
       has_outlet ? line_key(context.outlet.name) : "";
   std::vector<bool> is_furniture(lines.size(), false);
   for (std::size_t i = 0; i < lines.size(); ++i) {
-    is_furniture[i] =
-        is_generic[i] || is_learned[i] ||
-        (has_outlet && !is_blank(lines[i]) && line_key(lines[i]) == outlet_key);
+    is_furniture[i] = is_generic[i] || is_learned[i] ||
+                      (has_outlet && is_outlet_line(lines[i], outlet_key));
   }
 
   const std::optional<std::size_t> title_index =
@@ -116,7 +125,10 @@ Result<Article> extract_text_dump(const RawDocument& document,
     }
     // A page may print its headline twice; later in the text the same words
     // are a quote and stay.
-    if (is_byline_area && line_key(lines[i]) == title_key) continue;
+    if (is_byline_area && trim(lines[i]).size() <= kMaxTitleBytes &&
+        line_key(lines[i]) == title_key) {
+      continue;
+    }
     if (dateline && i == dateline->line_index) continue;
     if (is_byline_area && is_byline(lines[i])) continue;
     kept.push_back(i);

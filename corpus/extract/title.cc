@@ -8,16 +8,17 @@ namespace news::corpus {
 namespace {
 
 bool is_byline(std::string_view line, std::size_t words) {
-  const std::string folded = fold_line(line);
-  return words <= 6 && folded.substr(0, 3) == "by ";
+  return words <= 6 && fold_line(line).substr(0, 3) == "by ";
 }
 
 }  // namespace
 
 bool is_title_like(std::string_view line, const bool is_first_line) {
   line = trim(line);
-  if (count_letters(line) < 2) return false;
-  const std::size_t words = count_words(line);
+  if (line.size() > kMaxTitleBytes || count_letters_up_to(line, 2) < 2) {
+    return false;
+  }
+  const std::size_t words = count_words_up_to(line, kMaxTitleWords);
   if (words > kMaxTitleWords || is_byline(line, words)) return false;
   if (words >= 2) return true;
   return is_first_line && words == 1 &&

@@ -9,13 +9,15 @@
 
 namespace news::corpus {
 
-// Longest title accepted, in words; longer lines are paragraphs.
+// Longest title accepted, in words and in bytes (trimmed); longer lines
+// are paragraphs, and a line of megabytes is not looked at further.
 inline constexpr std::size_t kMaxTitleWords = 40;
+inline constexpr std::size_t kMaxTitleBytes = 2048;
 
-// Whether line can be a headline: it has at least two letters, between two
-// and kMaxTitleWords words (a single word only when is_first_line and it
-// ends with "!" or "?", as in "Shock!"), and is not a byline ("By Jane
-// Doe"). Boilerplate is judged by the caller.
+// Whether line can be a headline: at most kMaxTitleBytes long, it has at
+// least two letters, between two and kMaxTitleWords words (a single word only
+// when is_first_line and it ends with "!" or "?", as in "Shock!"), and is not a
+// byline ("By Jane Doe"). Boilerplate is judged by the caller.
 bool is_title_like(std::string_view line, bool is_first_line);
 
 // Index of the title in lines: the first line that is title-like and for
