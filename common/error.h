@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 
@@ -19,9 +20,16 @@ struct SourceRef {
   std::uint64_t record = 0;
   std::uint64_t byte_offset = 0;
 
-  // "path" or "path:record".
+  // "path" or "path:record", the path made printable (printable_path).
   std::string to_string() const;
 };
+
+// path as one printable line for messages: control characters become
+// escapes ("\n", "\t", "\r", else "\x1B"), each byte of ill-formed UTF-8
+// becomes "\xNN", and C1 controls and the line and paragraph separators
+// become "\u0085", "\u2028", "\u2029". Everything else, backslashes
+// included, is kept as is.
+std::string printable_path(std::string_view path);
 
 enum class ErrorCode {
   kUsage,        // bad flags or arguments: fix the command line
