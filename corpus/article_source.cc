@@ -69,10 +69,21 @@ class ArticleSource::Impl {
       context.learned_lines =
           learned_.lines_for(group_key(file, context.outlet));
       Result<Article> article = extract_text_dump(document, context);
+      // A partly read document gives one message: what was missing, then
+      // what became of the part that was read.
+      const std::string prefix =
+          document.partial_reason.empty() ? "" : document.partial_reason + "; ";
       if (article.ok()) {
+        if (!prefix.empty()) {
+          sink.report(Error::bad_input(
+              document.source,
+              prefix + "indexed the article in what was read"));
+        }
         articles.push_back(std::move(article).value());
       } else {
-        sink.report(article.error());
+        sink.report(Error(article.error().code(),
+                          prefix + article.error().message(),
+                          article.error().source()));
       }
     }
     return articles;

@@ -45,7 +45,10 @@ class ArticleSource {
 
   // The articles in one file (one for a text dump). A file that yields no
   // article (empty, binary, no text) is reported to sink with the reason and
-  // gives an empty vector.
+  // gives an empty vector. A file read only in part (size cap, truncated or
+  // corrupt gzip) gives one message that says both: "truncated gzip (812
+  // bytes decompressed); indexed the article in what was read" or "...; no
+  // title found; skipped". Each problem of a file is reported once.
   std::vector<Article> read_articles(const InputFile& file,
                                      ErrorSink& sink) const;
 

@@ -14,11 +14,19 @@ enum class Format {
 // "txt".
 const char* format_name(Format format);
 
+// How the file's bytes are stored; the reading layer undoes it, so readers
+// see the content whatever the compression.
+enum class Compression {
+  kNone,
+  kGzip,  // name ends in ".gz"; one or more gzip members (RFC 1952)
+};
+
 struct InputFile {
   std::string path;  // as found (root joined with the relative part)
   std::string root;  // the root argument it was found under ("" for lists)
-  Format format = Format::kText;
-  std::uint64_t size_bytes = 0;
+  Format format = Format::kText;  // of the content (decompressed)
+  Compression compression = Compression::kNone;
+  std::uint64_t size_bytes = 0;  // on disk (compressed)
   std::int64_t mtime_seconds = 0;
 };
 

@@ -19,6 +19,11 @@ struct RawDocument {
   std::string declared_charset;  // "utf-8" for text dumps
   std::uint64_t size_bytes = 0;  // of the whole file
   std::int64_t mtime_seconds = 0;
+  // Empty when the whole input was read; else why only part of it was
+  // ("truncated gzip (812 bytes decompressed)", "file is larger than 64
+  // MiB; only the first 64 MiB were read"). Readers do not report it: the
+  // caller reports it once, with what it made of the part it got.
+  std::string partial_reason;
 };
 
 }  // namespace news::corpus

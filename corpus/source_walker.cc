@@ -8,10 +8,12 @@
 #include <fstream>
 #include <iostream>
 #include <set>
+#include <string>
 #include <system_error>
 #include <utility>
 
 #include "common/text/utf8.h"
+#include "corpus/readers/input_stream.h"
 #include "corpus/readers/text_reader.h"
 
 namespace news::corpus {
@@ -23,6 +25,23 @@ constexpr std::size_t kSniffBytes = 8 * 1024;
 bool is_hidden(const fs::path& path) {
   const std::string name = path.filename().string();
   return !name.empty() && name[0] == '.';
+}
+
+// What a path that is neither a regular file nor a folder is, for messages
+// (the words InputStream::open uses).
+std::string special_file_kind(const fs::file_type type) {
+  switch (type) {
+    case fs::file_type::fifo:
+      return "named pipe (FIFO)";
+    case fs::file_type::socket:
+      return "socket";
+    case fs::file_type::character:
+      return "character device";
+    case fs::file_type::block:
+      return "block device";
+    default:
+      return "special file";
+  }
 }
 
 std::string_view trim_blanks(std::string_view text) {
@@ -49,8 +68,7 @@ class WalkRun {
     } else if (fs::is_regular_file(*status)) {
       add_file(path, root, /*is_explicit=*/true);
     } else {
-      report(ErrorCode::kBadInput, path,
-             "not a regular file or folder; skipped");
+      report_special_file(path, *status);
     }
   }
 
@@ -75,9 +93,25 @@ class WalkRun {
     std::string canonical;
   };
 
+  // Once per problem: a path reached by two routes (a root and a folder
+  // that holds it, a link) is reported under the first.
   void report(ErrorCode code, const fs::path& path,
               const std::string& message) {
+    // The folder resolved, the name not: two links are two problems.
+    std::error_code error;
+    const fs::path absolute = fs::absolute(path, error).lexically_normal();
+    fs::path key = fs::weakly_canonical(absolute.parent_path(), error);
+    key = error ? absolute : key / absolute.filename();
+    if (!reported_.insert(key.string() + '\0' + message).second) return;
     sink_.report(Error(code, message, SourceRef{path.string(), 0, 0}));
+  }
+
+  // Never opened: reading a FIFO would wait for a writer, and a device
+  // never ends.
+  void report_special_file(const fs::path& path,
+                           const fs::file_status& status) {
+    report(ErrorCode::kBadInput, path,
+           special_file_kind(status.type()) + ", not a regular file; skipped");
   }
 
   // The status of what path names (following links), or nullopt after
@@ -153,34 +187,43 @@ class WalkRun {
         enter_folder(child, root, ancestors);
       } else if (fs::is_regular_file(*status)) {
         add_file(child, root, /*is_explicit=*/false);
+      } else {
+        report_special_file(child, *status);
       }
     }
   }
 
   void add_file(const fs::path& path, const std::string& root,
                 const bool is_explicit) {
-    std::optional<Format> format = format_from_name(path.filename().string());
-    if (!format && !path.has_extension() && looks_like_text(path.string())) {
+    const std::string name = path.filename().string();
+    const Compression compression = compression_from_name(name);
+    std::optional<Format> format = format_from_name(name);
+    if (!format &&
+        !fs::path(std::string(strip_compression_suffix(name)))
+             .has_extension() &&
+        looks_like_text(path.string(), compression)) {
       format = Format::kText;
     }
     if (!format) {
       if (is_explicit) {
         report(ErrorCode::kBadInput, path,
                "not a supported input (text dump: .txt or text without "
-               "extension); skipped");
+               "extension, optionally .gz); skipped");
       }
       return;
     }
-    if (!std::ifstream(path, std::ios::binary)) {
-      report(ErrorCode::kIo, path,
-             "cannot read file (" + std::generic_category().message(errno) +
-                 "); skipped");
+    // Unreadable files are reported here, once, and left out.
+    if (Result<InputStream> opened =
+            InputStream::open(path.string(), compression);
+        !opened.ok()) {
+      report(opened.error().code(), path, opened.error().message());
       return;
     }
     InputFile file;
     file.path = path.string();
     file.root = root;
     file.format = *format;
+    file.compression = compression;
     struct stat info {};
     if (::stat(file.path.c_str(), &info) == 0) {
       file.size_bytes = static_cast<std::uint64_t>(info.st_size);
@@ -195,11 +238,13 @@ class WalkRun {
   ErrorSink& sink_;
   std::vector<Found> found_;
   std::set<std::string> entered_folders_;
+  std::set<std::string> reported_;
 };
 
 }  // namespace
 
 std::optional<Format> format_from_name(std::string_view file_name) {
+  file_name = strip_compression_suffix(file_name);
   const std::size_t dot = file_name.rfind('.');
   if (dot == std::string_view::npos || dot == 0) return std::nullopt;
   std::string extension(file_name.substr(dot + 1));
@@ -208,12 +253,15 @@ std::optional<Format> format_from_name(std::string_view file_name) {
   return std::nullopt;
 }
 
-bool looks_like_text(const std::string& path) {
-  std::ifstream stream(path, std::ios::binary);
-  if (!stream) return false;
-  std::string head(kSniffBytes, '\0');
-  stream.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(stream.gcount()));
+bool looks_like_text(const std::string& path, const Compression compression) {
+  Result<InputStream> stream = InputStream::open(path, compression);
+  if (!stream.ok()) return false;
+  std::string head;
+  while (head.size() < kSniffBytes) {
+    const Result<std::size_t> count =
+        stream.value().read(head, kSniffBytes - head.size());
+    if (!count.ok() || count.value() == 0) break;
+  }
   if (head.empty() || looks_binary(head)) return false;
   // Up to 5% ill-formed bytes: a Latin-1 text is still text.
   return text::repair_utf8(head).replaced_count * 20 <= head.size();
@@ -227,10 +275,21 @@ std::vector<InputFile> SourceWalker::walk(ErrorSink& sink) const {
   for (const std::string& root : options_.roots) run.add_path(root, root);
   if (!options_.path_list_file.empty()) {
     const bool is_stdin = options_.path_list_file == "-";
+    std::error_code error;
+    // A folder opens as a stream that reads nothing: refused by name. FIFOs
+    // stay allowed ("--from-list <(find ...)").
+    const bool is_folder =
+        !is_stdin && fs::is_directory(options_.path_list_file, error);
     std::ifstream list_file;
-    if (!is_stdin) list_file.open(options_.path_list_file);
+    if (!is_stdin && !is_folder) list_file.open(options_.path_list_file);
     std::istream& list = is_stdin ? std::cin : list_file;
-    if (!is_stdin && !list_file) {
+    if (is_folder) {
+      sink.report(Error(ErrorCode::kUsage,
+                        "is a folder, not a path list (one path per line); "
+                        "nothing read from it (to walk a folder, give it as "
+                        "an input instead)",
+                        SourceRef{options_.path_list_file, 0, 0}));
+    } else if (!is_stdin && !list_file) {
       sink.report(Error::io("cannot read path list (" +
                                 std::generic_category().message(errno) + ")",
                             SourceRef{options_.path_list_file, 0, 0}));

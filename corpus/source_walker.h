@@ -17,14 +17,17 @@ struct WalkOptions {
   std::string path_list_file;      // one path per line; "-" reads stdin
 };
 
-// The format of a file by its name: ".txt" (any case) is kText; nullopt for
-// other extensions. A name without extension gives nullopt too: the caller
-// sniffs its content (looks_like_text).
+// The format of a file by its name, a compression suffix (".gz") left
+// aside: ".txt" (any case) is kText; nullopt for other extensions. A name
+// without extension gives nullopt too: the caller sniffs its content
+// (looks_like_text).
 std::optional<Format> format_from_name(std::string_view file_name);
 
-// Whether the first bytes of the file at path look like text (readable, no
-// NUL byte, mostly printable). False when it cannot be read.
-bool looks_like_text(const std::string& path);
+// Whether the first bytes of the content of the file at path (decompressed
+// as compression says) look like text (readable, no NUL byte, mostly
+// printable). False when it cannot be read or is no regular file.
+bool looks_like_text(const std::string& path,
+                     Compression compression = Compression::kNone);
 
 class SourceWalker {
  public:
@@ -35,12 +38,20 @@ class SourceWalker {
   // file once (by canonical path; the first path in sorted order wins).
   //
   // Folders yield ".txt" files and extension-less files that look like
-  // text; other files and hidden entries (names starting with ".") are left
-  // out silently. A root or listed path that is a file is taken when it is
-  // one of those, else reported. Reported to sink (the run goes on):
-  // missing paths and unreadable files or folders (kIo), broken symbolic
-  // links, symbolic link loops, unsupported or special files named
-  // explicitly, an unreadable path list (kBadInput / kIo).
+  // text, each also when compressed (".txt.gz", "name.gz"); other regular
+  // files and hidden entries (names starting with ".") are left out
+  // silently. A root or listed path that is a file is taken when it is one
+  // of those, else reported; a listed path that is a folder is walked. File
+  // names are taken as bytes (newlines, invalid UTF-8); messages print them
+  // with printable_path(). Reported to sink (the run goes on), each once:
+  // missing paths (kIo "No such file or directory; skipped"), unreadable
+  // files (kIo "permission denied; skipped") and folders (kIo "cannot read
+  // folder (...); skipped"), broken symbolic links and symbolic link loops
+  // (kBadInput), FIFOs, sockets and devices, in folders too (kBadInput
+  // "named pipe (FIFO), not a regular file; skipped": never opened, so a
+  // FIFO cannot stall the run), unsupported files named explicitly
+  // (kBadInput), an unreadable path list (kIo) and a path list that is a
+  // folder (kUsage "is a folder, not a path list ...").
   std::vector<InputFile> walk(ErrorSink& sink) const;
 
  private:

@@ -4,16 +4,15 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <fstream>
-#include <system_error>
 
 #include "common/text/utf8.h"
+#include "corpus/readers/input_stream.h"
 
 namespace news::corpus {
 namespace {
 
 constexpr std::size_t kBinarySniffBytes = 64 * 1024;
+constexpr std::size_t kReadChunkBytes = 1 << 20;
 
 bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) {
@@ -104,38 +103,62 @@ TextReader::TextReader(TextReaderOptions options) : options_(options) {}
 std::vector<RawDocument> TextReader::read(const InputFile& file,
                                           ErrorSink& sink) const {
   const SourceRef source{file.path, 0, 0};
-  std::ifstream stream(file.path, std::ios::binary);
-  if (!stream) {
-    sink.report(Error::io("cannot read file (" +
-                              std::generic_category().message(errno) +
-                              "); skipped",
-                          source));
+  Result<InputStream> opened = InputStream::open(file.path, file.compression);
+  if (!opened.ok()) {
+    sink.report(opened.error());
     return {};
   }
-  // Chunked so that small files do not cost a max_bytes buffer.
+  InputStream& stream = opened.value();
+  const auto max_bytes = static_cast<std::size_t>(options_.max_bytes);
   std::string bytes;
-  char chunk[64 * 1024];
-  while (bytes.size() < options_.max_bytes && stream) {
-    const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(
-        sizeof chunk, options_.max_bytes - bytes.size()));
-    stream.read(chunk, static_cast<std::streamsize>(wanted));
-    bytes.append(chunk, static_cast<std::size_t>(stream.gcount()));
+  // Damage after which what was read is still worth extracting.
+  std::string partial_reason;
+  bool is_sniffed = false;
+  while (bytes.size() < max_bytes) {
+    const Result<std::size_t> count =
+        stream.read(bytes, std::min(kReadChunkBytes, max_bytes - bytes.size()));
+    if (!count.ok()) {
+      if (count.error().code() != ErrorCode::kBadInput) {
+        sink.report(Error(count.error().code(),
+                          count.error().message() + "; skipped", source));
+        return {};
+      }
+      partial_reason = count.error().message();
+      break;
+    }
+    if (count.value() == 0) break;
+    // A binary file (an image, a sparse or zero-filled file of any size)
+    // is recognised by its first block; the rest is never read.
+    if (!is_sniffed && bytes.size() >= kBinarySniffBytes) {
+      is_sniffed = true;
+      if (looks_binary(bytes)) {
+        sink.report(Error::bad_input(source, "binary file; skipped"));
+        return {};
+      }
+    }
   }
-  if (stream.bad()) {
-    sink.report(Error::io("read error; skipped", source));
+  if (partial_reason.empty() && bytes.size() >= max_bytes) {
+    std::string probe;
+    const Result<std::size_t> more = stream.read(probe, 1);
+    if (!more.ok() || more.value() > 0) {
+      partial_reason =
+          std::string(stream.is_decompressing() ? "decompressed content"
+                                                : "file") +
+          " is larger than " + format_size(max_bytes) + "; only the first " +
+          format_size(max_bytes) + " were read";
+    }
+  }
+  if (bytes.empty() && !partial_reason.empty()) {
+    sink.report(Error::bad_input(source, partial_reason + "; skipped"));
     return {};
-  }
-  if (bytes.size() >= options_.max_bytes && stream &&
-      stream.peek() != std::ifstream::traits_type::eof()) {
-    sink.report(Error::bad_input(
-        source, "file is larger than " + format_size(options_.max_bytes) +
-                    "; only the first " + format_size(options_.max_bytes) +
-                    " were read"));
   }
   Result<DecodedText> decoded = decode_text(bytes);
   if (!decoded.ok()) {
+    const std::string prefix =
+        partial_reason.empty() ? "" : partial_reason + "; ";
     sink.report(Error(decoded.error().code(),
-                      decoded.error().message() + "; skipped", source));
+                      prefix + decoded.error().message() + "; skipped",
+                      source));
     return {};
   }
   RawDocument document;
@@ -145,6 +168,7 @@ std::vector<RawDocument> TextReader::read(const InputFile& file,
   document.declared_charset = "utf-8";
   document.size_bytes = file.size_bytes;
   document.mtime_seconds = file.mtime_seconds;
+  document.partial_reason = std::move(partial_reason);
   std::vector<RawDocument> documents;
   documents.push_back(std::move(document));
   return documents;

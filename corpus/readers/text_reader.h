@@ -36,10 +36,17 @@ class TextReader final : public Reader {
  public:
   explicit TextReader(TextReaderOptions options = {});
 
-  // One RawDocument whose bytes are decode_text() of the file. Reports:
-  // kIo "cannot read file" (and nothing returned); kBadInput "file is larger
-  // than N MiB; only the first N MiB were read" (document still returned);
-  // kBadInput "binary file; skipped" (nothing returned).
+  // One RawDocument whose bytes are decode_text() of the file's content
+  // (decompressed, see InputStream), at most max_bytes of it. Reported, with
+  // nothing returned: the errors of InputStream::open; kIo "read error
+  // (...); skipped"; kBadInput "binary file; skipped" (judged on the first
+  // 64 KiB, so a binary file of any size costs one block). Not reported but
+  // returned in RawDocument::partial_reason, with the document of what was
+  // read: "file is larger than N MiB; only the first N MiB were read" (or
+  // "decompressed content is larger than ..."), "truncated gzip (N bytes
+  // decompressed)", "corrupt gzip (N bytes decompressed: ...)". When
+  // nothing usable was read before the damage, or what was read is binary,
+  // it is reported with "; skipped" instead.
   std::vector<RawDocument> read(const InputFile& file,
                                 ErrorSink& sink) const override;
 

@@ -2,7 +2,7 @@
 # root), or prints the one apt-get line to run and stops; then configures and
 # builds. Source it; do not run it.
 
-NEWS_PACKAGES=(cmake g++ make pkg-config libxapian-dev libicu-dev
+NEWS_PACKAGES=(cmake g++ make pkg-config libxapian-dev libicu-dev zlib1g-dev
   libboost-program-options-dev libgtest-dev nlohmann-json3-dev clang-format
   python3 clang libclang-rt-14-dev)
 
