@@ -15,6 +15,7 @@ inline constexpr int kVersion = 1;
 // Term prefixes.
 inline constexpr char kIdPrefix[] = "Q";        // unique id, one per article
 inline constexpr char kTitlePrefix[] = "S";     // title words (positional)
+inline constexpr char kUrlPrefix[] = "U";       // URL (hashed when long)
 inline constexpr char kStemPrefix[] = "Z";      // stemmed form, as Xapian does
 inline constexpr char kAuthorPrefix[] = "A";    // author, normalised key
 inline constexpr char kLanguagePrefix[] = "L";  // ISO 639-1 code
@@ -35,14 +36,12 @@ inline constexpr Xapian::valueno kSlotBodyLength = 5;  // sortable_serialise
 // results do not depend on document ids (which differ between an index
 // built incrementally and one built from scratch).
 inline constexpr Xapian::valueno kSlotId = 6;
+inline constexpr Xapian::valueno kSlotHost = 7;     // URL host, for facets
+inline constexpr Xapian::valueno kSlotAuthors = 8;  // kListSeparator-joined
+inline constexpr Xapian::valueno kSlotYear = 9;     // "YYYY" or absent
 
-// Position gap between the title and the body, so that a phrase never spans
-// the two.
-inline constexpr Xapian::termpos kTitleBodyGap = 100;
-
-// Within-document frequency each title word adds to its unprefixed and
-// stemmed terms (a body word adds 1): a headline match ranks higher.
-inline constexpr Xapian::termcount kTitleWdf = 5;
+// Separates several values in one slot (authors).
+inline constexpr char kListSeparator = '\t';
 
 // Terms longer than this many bytes are dropped (Xapian's limit is 245 for a
 // whole term including its prefix; such tokens are hashes or garbage).

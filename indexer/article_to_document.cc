@@ -29,42 +29,50 @@ std::string host_of(const std::string& url) {
 
 }  // namespace
 
+std::string ArticleToDocument::url_term(const std::string& url) {
+  if (url.size() <= schema::kMaxIdBytes) return schema::kUrlPrefix + url;
+  return schema::kUrlPrefix + url.substr(0, schema::kMaxIdBytes - 17) + "#" +
+         to_hex(fnv1a64(url));
+}
+
 std::string ArticleToDocument::id_term(const std::string& id) {
   if (id.size() <= schema::kMaxIdBytes) return schema::kIdPrefix + id;
   return schema::kIdPrefix + id.substr(0, schema::kMaxIdBytes - 17) + "#" +
          to_hex(fnv1a64(id));
 }
 
-Xapian::termpos ArticleToDocument::add_text(Xapian::Document& document,
-                                            const std::string& text,
-                                            Xapian::termpos first_position,
-                                            bool is_title) {
-  Xapian::termpos position = first_position;
-  const std::string title_prefix = schema::kTitlePrefix;
-  const std::string stem_prefix = schema::kStemPrefix;
-  // A word in the headline says more about what the article is about than
-  // one in the body: it counts as several occurrences for ranking.
-  const Xapian::termcount wdf = is_title ? schema::kTitleWdf : 1;
+void ArticleToDocument::add_text(Xapian::Document& document,
+                                 const std::string& text,
+                                 const std::string& prefix,
+                                 const Xapian::Stem& stemmer) {
+  const std::string stem_prefix = schema::kStemPrefix + prefix;
+  Xapian::termpos position = 1;
   for (const text::Token& token : analyzer_.tokenize(text)) {
-    document.add_posting(token.term, position, wdf);
-    const bool has_stem = text::Analyzer::should_stem(token.term);
-    const std::string stem = has_stem ? analyzer_.stem(token.term) : "";
-    if (has_stem) document.add_term(stem_prefix + stem, wdf);
-    if (is_title) {
-      document.add_posting(title_prefix + token.term, position);
-      if (has_stem) document.add_term(stem_prefix + title_prefix + stem);
+    document.add_posting(prefix + token.term, position++);
+    if (text::Analyzer::should_stem(token.term)) {
+      document.add_term(stem_prefix + stemmer(token.term));
     }
-    ++position;
   }
-  return position;
+}
+
+const Xapian::Stem& ArticleToDocument::stemmer_for(
+    const std::string& language) {
+  auto found = stemmers_.find(language);
+  if (found == stemmers_.end()) {
+    const std::string name = text::stemmer_name_for_language(language);
+    found = stemmers_
+                .emplace(language,
+                         name.empty() ? Xapian::Stem() : Xapian::Stem(name))
+                .first;
+  }
+  return found->second;
 }
 
 Xapian::Document ArticleToDocument::convert(const Article& article) {
   Xapian::Document document;
-  const Xapian::termpos after_title =
-      add_text(document, article.title, 1, /*is_title=*/true);
-  add_text(document, article.body, after_title + schema::kTitleBodyGap,
-           /*is_title=*/false);
+  const Xapian::Stem& stemmer = stemmer_for(article.language);
+  add_text(document, article.title, schema::kTitlePrefix, stemmer);
+  add_text(document, article.body, "", stemmer);
 
   document.add_boolean_term(id_term(article.id));
   document.add_value(schema::kSlotId, article.id);
@@ -81,9 +89,17 @@ Xapian::Document ArticleToDocument::convert(const Article& article) {
     const std::string key = analyzer_.normalize_key(author);
     if (!key.empty()) document.add_boolean_term(schema::kAuthorPrefix + key);
   }
+  std::string authors;
+  for (const std::string& author : article.authors) {
+    if (!authors.empty()) authors.push_back(schema::kListSeparator);
+    authors.append(author);
+  }
+  if (!authors.empty()) document.add_value(schema::kSlotAuthors, authors);
   if (const std::string host = host_of(article.url); !host.empty()) {
     document.add_boolean_term(schema::kHostPrefix + host);
+    document.add_value(schema::kSlotHost, host);
   }
+  if (!article.url.empty()) document.add_boolean_term(url_term(article.url));
   if (article.published) {
     const std::string day = article.published->to_compact();
     document.add_boolean_term(schema::kDatePrefix + day);
@@ -91,6 +107,7 @@ Xapian::Document ArticleToDocument::convert(const Article& article) {
     document.add_boolean_term(schema::kYearPrefix + day.substr(0, 4));
     document.add_value(schema::kSlotPublished, day);
     document.add_value(schema::kSlotYearMonth, day.substr(0, 6));
+    document.add_value(schema::kSlotYear, day.substr(0, 4));
   }
   document.add_value(
       schema::kSlotBodyLength,

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <map>
 #include <string>
 
 #include "common/article.h"
@@ -16,22 +17,30 @@ class ArticleToDocument {
   // analyzer: used for every article; must outlive this object.
   explicit ArticleToDocument(text::Analyzer& analyzer) : analyzer_(analyzer) {}
 
-  // The document for an article: positional title and body terms, stemmed
-  // terms, boolean filter terms, value slots, the unique-id term and the
-  // document-data record.
+  // The document for an article: positional title ("S") and body
+  // (unprefixed) terms, their stems in the article's language, boolean filter
+  // terms, value slots, the unique-id term and the document-data record.
   Xapian::Document convert(const Article& article);
 
   // The unique-id term for an article id: "Q" + id, or for ids longer than
   // schema::kMaxIdBytes a prefix of the id plus a hash of all of it.
   static std::string id_term(const std::string& id);
 
+  // The URL term: "U" + url, hashed like ids when longer than
+  // schema::kMaxIdBytes (as Omega does).
+  static std::string url_term(const std::string& url);
+
  private:
-  // Adds the words of text from first_position on; returns the
-  // position after the last word.
-  Xapian::termpos add_text(Xapian::Document& document, const std::string& text,
-                           Xapian::termpos first_position, bool is_title);
+  // Adds the words of text as prefix+term with positions from 1, and the
+  // stems of those that start with a letter as "Z"+prefix+stem.
+  void add_text(Xapian::Document& document, const std::string& text,
+                const std::string& prefix, const Xapian::Stem& stemmer);
+
+  // The Snowball stemmer for a language (none for unknown ones), cached.
+  const Xapian::Stem& stemmer_for(const std::string& language);
 
   text::Analyzer& analyzer_;
+  std::map<std::string, Xapian::Stem> stemmers_;
 };
 
 }  // namespace news::indexer

@@ -33,6 +33,28 @@ std::optional<StoredFile> parse_record(const std::string& record) {
   return stored;
 }
 
+// A run killed while Xapian was creating the database leaves a folder with
+// its lock and table files but no version file; such a folder holds nothing
+// committed and may be created afresh. Anything else in it (a file Xapian
+// does not make) means it is not ours to overwrite.
+bool is_unfinished_creation(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (!fs::is_directory(path, error)) return false;
+  if (fs::exists(fs::path(path) / "iamglass", error)) return false;
+  bool has_entries = false;
+  for (const auto& entry : fs::directory_iterator(path, error)) {
+    const std::string name = entry.path().filename().string();
+    const bool is_xapian_file =
+        name == "flintlock" ||
+        (name.size() > 6 && name.compare(name.size() - 6, 6, ".glass") == 0) ||
+        name.find(".tmp") != std::string::npos;
+    if (!is_xapian_file) return false;
+    has_entries = true;
+  }
+  return has_entries && !error;
+}
+
 }  // namespace
 
 IndexWriter::IndexWriter(const WriterOptions& options,
@@ -65,7 +87,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(),
                                       ignored);
   try {
-    Xapian::WritableDatabase database(path, Xapian::DB_CREATE_OR_OPEN);
+    Xapian::WritableDatabase database(path, is_unfinished_creation(path)
+                                                ? Xapian::DB_CREATE_OR_OVERWRITE
+                                                : Xapian::DB_CREATE_OR_OPEN);
     const std::string version =
         database.get_metadata(schema::kMetaSchemaVersion);
     const std::string analyzer = text::Analyzer::settings_description();

@@ -9,6 +9,7 @@ namespace news::searcher {
 namespace {
 
 constexpr char kTitleField[] = "title";
+constexpr char kBodyField[] = "body";
 constexpr char kOutletField[] = "outlet";
 
 // Operators stay case sensitive (FLAG_BOOLEAN_ANY_CASE is off) so that "or"
@@ -44,6 +45,10 @@ QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
   parser_.set_max_expansion(kMaxWildcardExpansion,
                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                             Xapian::QueryParser::FLAG_WILDCARD);
+  // Free text searches title and body; body: and title: one of them.
+  parser_.add_prefix("", "");
+  parser_.add_prefix("", schema::kTitlePrefix);
+  parser_.add_prefix(kBodyField, "");
   parser_.add_prefix(kTitleField, schema::kTitlePrefix);
   parser_.add_boolean_prefix(kOutletField, &outlet_processor_);
 }
@@ -51,7 +56,8 @@ QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
 QueryBuilder::~QueryBuilder() = default;
 
 Result<Xapian::Query> QueryBuilder::build(const SearchRequest& request) {
-  const std::vector<std::string> field_names = {kTitleField, kOutletField};
+  const std::vector<std::string> field_names = {kTitleField, kBodyField,
+                                                kOutletField};
   const std::vector<std::string> raw_value_fields = {kOutletField};
   const std::string normalized =
       analyzer_.normalize_query(request.query, field_names, raw_value_fields);

@@ -210,7 +210,12 @@ class Analyzer::Impl {
         break;
       }
     }
-    if (is_ascii) return ascii;
+    if (is_ascii) {
+      // "_" alone (or "__") is punctuation, not a word.
+      const bool has_alnum = std::any_of(ascii.begin(), ascii.end(),
+                                         [](char c) { return c != '_'; });
+      return has_alnum ? ascii : std::string();
+    }
 
     icu::UnicodeString word;
     for (int32_t i = piece.begin; i < end;) {
@@ -238,6 +243,15 @@ class Analyzer::Impl {
     const icu::UnicodeString composed = nfc_->normalize(stripped, status);
     if (U_FAILURE(status)) return {};
     std::string term;
+    // A term needs a letter or a digit: marks or "_" alone are not words.
+    bool has_letter_or_digit = false;
+    for (int32_t i = 0; i < composed.length() && !has_letter_or_digit;) {
+      const UChar32 c = composed.char32At(i);
+      i += U16_LENGTH(c);
+      has_letter_or_digit = u_isalnum(c) || u_charType(c) == U_LETTER_NUMBER ||
+                            u_charType(c) == U_OTHER_NUMBER;
+    }
+    if (!has_letter_or_digit) return {};
     composed.toUTF8String(term);
     return term;
   }

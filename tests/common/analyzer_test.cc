@@ -39,6 +39,7 @@ TEST(Analyzer, NormalisesWordsToTerms) {
       {"\u041f\u0443\u0442\u0438\u043d \u0439\u043e\u0434",
        {"\u043f\u0443\u0442\u0438\u043d", "\u0439\u043e\u0434"}},
       {"   ,,, --- !!! ", {}},
+      {"x@_ y __ a_b", {"x", "y", "a_b"}},
   };
   Analyzer analyzer("en");
   for (const Case& c : cases) {

@@ -51,33 +51,54 @@ TEST(ArticleToDocument, WritesTermsOfTheSchema) {
   ArticleToDocument converter(analyzer);
   const Xapian::Document document = converter.convert(sample_article());
   const std::vector<std::string> expected_terms = {
-      "Qpath:/data/a.txt", "caliphate",    "Scaliphate",
-      "Zdefeat",           "ZSdefeat",     "coalition",
-      "Zconvoy",           "XOsouthfront", "Len",
-      "D20190323",         "M201903",      "Y2019",
-      "Hsouthfront.org",   "Ajane doe"};
+      "Qpath:/data/a.txt",
+      "Scaliphate",
+      "ZSdefeat",
+      "Zdefeat",
+      "coalition",
+      "Zconvoy",
+      "XOsouthfront",
+      "Len",
+      "D20190323",
+      "M201903",
+      "Y2019",
+      "Hsouthfront.org",
+      "Ajane doe",
+      "Uhttps://www.SouthFront.org/isis-defeater/"};
   for (const std::string& term : expected_terms) {
     EXPECT_TRUE(has_term(document, term)) << "term: " << term;
   }
   EXPECT_FALSE(has_term(document, "Scoalition"));  // body words: no S
+  EXPECT_FALSE(has_term(document, "caliphate"));   // title words: only S
   EXPECT_FALSE(has_term(document, "Z2019"));       // numbers are not stemmed
 }
 
-TEST(ArticleToDocument, PutsTitleFirstAndBodyAfterAGap) {
+TEST(ArticleToDocument, NumbersTitleAndBodyPositionsSeparately) {
   text::Analyzer analyzer("en");
   ArticleToDocument converter(analyzer);
   const Xapian::Document document = converter.convert(sample_article());
-  EXPECT_EQ(positions_of(document, "who"), std::vector<Xapian::termpos>{1});
+  EXPECT_EQ(positions_of(document, "Swho"), std::vector<Xapian::termpos>{1});
   EXPECT_EQ(positions_of(document, "Scaliphate"),
             std::vector<Xapian::termpos>{4});
-  // Title has 4 words: body starts at 5 + gap.
-  const Xapian::termpos body_start = 5 + schema::kTitleBodyGap;
   EXPECT_EQ(positions_of(document, "coalition"),
-            std::vector<Xapian::termpos>{body_start + 1});
-  EXPECT_EQ(positions_of(document, "oil"),
-            std::vector<Xapian::termpos>{body_start + 4});
-  EXPECT_EQ(positions_of(document, "convoys"),
-            std::vector<Xapian::termpos>{body_start + 5});
+            std::vector<Xapian::termpos>{2});
+  EXPECT_EQ(positions_of(document, "oil"), std::vector<Xapian::termpos>{5});
+  EXPECT_EQ(positions_of(document, "convoys"), std::vector<Xapian::termpos>{6});
+  // Title words are not body terms.
+  EXPECT_TRUE(positions_of(document, "who").empty());
+}
+
+TEST(ArticleToDocument, StemsInTheArticlesLanguage) {
+  text::Analyzer analyzer("en");
+  ArticleToDocument converter(analyzer);
+  Article article = sample_article();
+  article.language = "ru";
+  article.title = "\u0412\u044b\u0431\u043e\u0440\u044b";
+  article.body = "\u0432\u044b\u0431\u043e\u0440\u0430\u0445";
+  const Xapian::Document document = converter.convert(article);
+  const std::string stem =
+      Xapian::Stem("russian")("\u0432\u044b\u0431\u043e\u0440\u0430\u0445");
+  EXPECT_TRUE(has_term(document, "Z" + stem)) << stem;
 }
 
 TEST(ArticleToDocument, FillsValueSlotsAndData) {
@@ -88,6 +109,10 @@ TEST(ArticleToDocument, FillsValueSlotsAndData) {
   EXPECT_EQ(document.get_value(schema::kSlotOutlet), "SouthFront");
   EXPECT_EQ(document.get_value(schema::kSlotLanguage), "en");
   EXPECT_EQ(document.get_value(schema::kSlotYearMonth), "201903");
+  EXPECT_EQ(document.get_value(schema::kSlotYear), "2019");
+  EXPECT_EQ(document.get_value(schema::kSlotHost), "southfront.org");
+  EXPECT_EQ(document.get_value(schema::kSlotAuthors), "Jane Doe");
+  EXPECT_EQ(document.get_value(schema::kSlotId), "path:/data/a.txt");
   const Result<Article> data = decode_document_data(document.get_data());
   ASSERT_TRUE(data.ok());
   EXPECT_EQ(data.value().title, "Who Defeated The Caliphate");

@@ -38,12 +38,15 @@ TEST(QueryBuilder, ParsesQueriesWithTheIndexSchema) {
       {"army -navy", {}, {"Zarmi", " AND_NOT ", "Znavi"}},
       {"army XOR navy", {}, {" XOR "}},
       // Operators count only in capitals: "or" is a word.
-      {"army or navy", {}, {"Zarmi", "Zor", "Znavi"}, {" OR "}},
+      {"army or navy", {}, {"Zarmi", "Zor", "Znavi"}, {"Zarmi@1 OR Znavi"}},
+      // Free text searches body and title; title: and body: one of them.
+      {"army", {}, {"Zarmi@1 OR ZSarmi@1"}},
+      {"body:army", {}, {"Zarmi"}, {"ZSarmi"}},
       {"NOT army", {}, {"<alldocuments>", "AND_NOT", "Zarmi"}},
       {"\"defeated army\"", {}, {"PHRASE 2", "defeated@1", "army@2"}},
       {"army NEAR navy", {}, {" NEAR "}},
       {"army ADJ/3 navy", {}, {" PHRASE "}},
-      {"title:army", {}, {"ZSarmi"}},
+      {"title:army", {}, {"ZSarmi"}, {"Zarmi"}},
       {"title:\"red army\"", {}, {"Sred", "Sarmy", "PHRASE 2"}},
       {"defea*", {}, {"WILDCARD", "defea"}},
       // The index normalisation: accents, case, apostrophes, full width.

@@ -137,7 +137,7 @@ TEST_F(SearcherTest, FillsEachHitFromTheDocumentData) {
   EXPECT_EQ(hit.url, "https://example.org/war");
   EXPECT_GT(hit.weight, 0.0);
   EXPECT_GT(hit.percent, 0);
-  EXPECT_EQ(results.summary.parsed_query, "Query(Zdonetsk@1)");
+  EXPECT_EQ(results.summary.parsed_query, "Query((Zdonetsk@1 OR ZSdonetsk@1))");
 }
 
 TEST_F(SearcherTest, HighlightsStemmedFormsInTheSnippet) {
