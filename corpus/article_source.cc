@@ -21,6 +21,13 @@ class DiscardingSink final : public ErrorSink {
   void report(const Error&) override {}
 };
 
+// The lines of a document, none for one that is only white space (megabytes
+// of blank lines would otherwise cost a view per line to learn nothing).
+std::vector<std::string_view> content_lines(const RawDocument& document) {
+  if (trim(document.bytes).empty()) return {};
+  return split_lines(document.bytes);
+}
+
 std::string article_id(const SourceRef& source) {
   std::error_code error;
   std::filesystem::path canonical = std::filesystem::weakly_canonical(
@@ -50,7 +57,7 @@ class ArticleSource::Impl {
     DiscardingSink ignored;
     for (const InputFile& file : files) {
       for (const RawDocument& document : reader_.read(file, ignored)) {
-        const std::vector<std::string_view> lines = split_lines(document.bytes);
+        const std::vector<std::string_view> lines = content_lines(document);
         learner.add_file(group_key(file, resolve_outlet(file, lines)), lines);
       }
     }
@@ -61,7 +68,7 @@ class ArticleSource::Impl {
                                      ErrorSink& sink) const {
     std::vector<Article> articles;
     for (const RawDocument& document : reader_.read(file, sink)) {
-      const std::vector<std::string_view> lines = split_lines(document.bytes);
+      const std::vector<std::string_view> lines = content_lines(document);
       TextDumpContext context;
       context.id = article_id(document.source);
       context.language = options_.language;

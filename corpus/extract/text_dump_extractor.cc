@@ -71,10 +71,11 @@ std::vector<bool> learned_furniture(const std::vector<std::string_view>& lines,
 
 Result<Article> extract_text_dump(const RawDocument& document,
                                   const TextDumpContext& context) {
-  const std::vector<std::string_view> lines = split_lines(document.bytes);
   const auto skipped = [&](const std::string& why) {
     return Error::bad_input(document.source, why + "; skipped");
   };
+  if (is_blank(document.bytes)) return skipped("empty file");
+  const std::vector<std::string_view> lines = split_lines(document.bytes);
   bool has_text = false;
   std::vector<bool> is_generic(lines.size(), false);
   std::vector<LineKind> kinds(lines.size(), LineKind::kContent);
