@@ -8,10 +8,15 @@
 namespace news::corpus {
 
 enum class Format {
-  kText,  // scraped text dump (.txt, or text that is no other format)
+  kText,   // scraped text dump (.txt, or text that is no other format)
+  kHtml,   // one HTML page (.html, .htm, or sniffed)
+  kJsonl,  // JSON Lines or a JSON array of records (.jsonl .ndjson .json)
+  kCsv,    // CSV with a header row (.csv)
+  kTsv,    // TSV with a header row (.tsv)
+  kWarc,   // web archive (.warc; .warc.gz is kWarc + kGzip)
 };
 
-// "txt".
+// "txt", "html", "jsonl", "csv", "tsv", "warc".
 const char* format_name(Format format);
 
 // How the file's bytes are stored; the reading layer undoes it, so readers
