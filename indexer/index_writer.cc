@@ -154,17 +154,29 @@ Status IndexWriter::begin_file(const std::string& path) {
 
 Status IndexWriter::add(const Article& article, const std::string& path) {
   try {
-    Xapian::Document document = converter_.convert(article);
-    document.add_boolean_term(source_term(path));
-    database_.replace_document(ArticleToDocument::id_term(article.id),
-                               document);
+    return add_document(ArticleToDocument::id_term(article.id),
+                        converter_.convert(article), article.body.size(), path);
   } catch (const Xapian::Error& error) {
     return Error(ErrorCode::kIndex,
                  "cannot add article: " + error.get_description(),
                  article.source);
   }
+}
+
+Status IndexWriter::add_document(const std::string& id_term,
+                                 Xapian::Document document,
+                                 std::uint64_t body_bytes,
+                                 const std::string& path) {
+  try {
+    document.add_boolean_term(source_term(path));
+    database_.replace_document(id_term, document);
+  } catch (const Xapian::Error& error) {
+    return Error(ErrorCode::kIndex,
+                 "cannot add article: " + error.get_description(),
+                 SourceRef{path});
+  }
   ++pending_documents_;
-  pending_bytes_ += article.body.size();
+  pending_bytes_ += body_bytes;
   return commit_if_full(2);
 }
 

@@ -70,6 +70,11 @@ class IndexWriter {
   // kIndex error when Xapian fails.
   Status add(const Article& article, const std::string& path);
 
+  // The same for a document already built by ArticleToDocument (in a
+  // worker thread) under its unique-id term, with its body size in bytes.
+  Status add_document(const std::string& id_term, Xapian::Document document,
+                      std::uint64_t body_bytes, const std::string& path);
+
   // Records the file as done (has_failed: it gave no article) and commits
   // when the batch is full. The record is written in the same commit as the
   // file's last articles, so a file counts as done only once they are.

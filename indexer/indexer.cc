@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <optional>
 #include <set>
 #include <vector>
@@ -13,6 +12,7 @@
 #include "common/schema.h"
 #include "corpus/article_source.h"
 #include "indexer/index_writer.h"
+#include "indexer/prepare_pool.h"
 
 namespace news::indexer {
 namespace {
@@ -24,64 +24,41 @@ std::string canonical_path(const std::string& path) {
   return error ? path : canonical.string();
 }
 
-// Bytes of a file that take part in its content hash. Readers never use
-// more than the first 64 MiB of a file, so a change past that cannot change
-// what is indexed; a several-GB file is not read whole for its hash.
-constexpr std::uint64_t kHashedPrefixBytes = 64ULL << 20;
-
-// FNV-1a 64 of the file's first kHashedPrefixBytes, read in pieces
-// (bounded memory); nullopt when it cannot be read.
-std::optional<std::uint64_t> hash_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::uint64_t hash = kFnv1a64Basis;
-  std::vector<char> buffer(1 << 16);
-  std::uint64_t hashed = 0;
-  while (in && hashed < kHashedPrefixBytes) {
-    hashed += buffer.size();
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    hash = fnv1a64(
-        std::string_view(buffer.data(), static_cast<std::size_t>(in.gcount())),
-        hash);
-  }
-  if (in.bad()) return std::nullopt;
-  return hash;
-}
-
 enum class FileChange { kNew, kChanged, kUnchanged };
 
 struct PlannedFile {
   const corpus::InputFile* input;
-  FileFingerprint fingerprint;
+  FileFingerprint fingerprint;  // content_hash filled in by the pool
   FileChange change;
+  std::optional<std::uint64_t> stored_hash;
 };
 
 // Compares a file with what the index remembers: size and mtime first (no
-// read), then the content hash, so a touched but identical file is not
-// re-indexed.
+// read); when they differ the pool compares content hashes, so a touched
+// but identical file is not re-indexed.
 PlannedFile plan_file(const corpus::InputFile& input,
                       const IndexWriter& writer) {
   PlannedFile planned{
       &input,
       {canonical_path(input.path), input.size_bytes, input.mtime_seconds, 0},
-      FileChange::kNew};
+      FileChange::kNew,
+      std::nullopt};
   const std::optional<StoredFile> stored =
       writer.lookup(planned.fingerprint.path);
-  if (stored && stored->fingerprint.size_bytes == input.size_bytes &&
+  if (!stored) return planned;
+  if (stored->fingerprint.size_bytes == input.size_bytes &&
       stored->fingerprint.mtime_seconds == input.mtime_seconds) {
-    planned.fingerprint.content_hash = stored->fingerprint.content_hash;
     planned.change = FileChange::kUnchanged;
     return planned;
   }
-  planned.fingerprint.content_hash = hash_file(input.path).value_or(0);
-  if (!stored) return planned;
-  planned.change =
-      stored->fingerprint.content_hash == planned.fingerprint.content_hash &&
-              planned.fingerprint.content_hash != 0
-          ? FileChange::kUnchanged
-          : FileChange::kChanged;
+  planned.change = FileChange::kChanged;
+  planned.stored_hash = stored->fingerprint.content_hash;
   return planned;
 }
+
+// Files prepared ahead of the writer per thread: enough to keep the workers
+// busy while the writer commits, few enough to bound memory.
+constexpr std::size_t kWindowPerThread = 16;
 
 }  // namespace
 
@@ -111,20 +88,45 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   // so that a file indexed alone is cleaned as it would be in a full run.
   if (has_work) source.learn(files, report);
 
+  std::vector<const PlannedFile*> work;
+  std::vector<PrepareJob> jobs;
   for (const PlannedFile& file : plan) {
     if (file.change == FileChange::kUnchanged) {
       ++counts.files_unchanged;
       ++counts.files_done;
+    } else {
+      work.push_back(&file);
+      jobs.push_back(PrepareJob{file.input, file.stored_hash});
+    }
+  }
+  const unsigned threads =
+      options.threads == 0 ? default_thread_count() : options.threads;
+  PreparePool pool(source, jobs, options.corpus.language, threads,
+                   kWindowPerThread * threads);
+  for (std::size_t i = 0; i < work.size(); ++i) {
+    const PlannedFile& file = *work[i];
+    PreparedFile prepared = pool.take(i);
+    FileFingerprint fingerprint = file.fingerprint;
+    fingerprint.content_hash = prepared.content_hash;
+    if (prepared.is_same_content) {
+      // Touched but not changed: only its record learns the new mtime.
+      if (Status finished = writer.finish_file(fingerprint, false);
+          !finished.ok()) {
+        return finished.error();
+      }
+      ++counts.files_unchanged;
+      ++counts.files_done;
       continue;
     }
-    if (Status begun = writer.begin_file(file.fingerprint.path); !begun.ok()) {
+    for (const Error& problem : prepared.problems) report.report(problem);
+    if (report.should_stop()) return report.stop_error();
+    if (Status begun = writer.begin_file(fingerprint.path); !begun.ok()) {
       return begun.error();
     }
-    const std::vector<Article> articles =
-        source.read_articles(*file.input, report);
-    if (report.should_stop()) return report.stop_error();
-    for (const Article& article : articles) {
-      if (Status added = writer.add(article, file.fingerprint.path);
+    for (PreparedArticle& article : prepared.articles) {
+      if (Status added =
+              writer.add_document(article.id_term, std::move(article.document),
+                                  article.body_bytes, fingerprint.path);
           !added.ok()) {
         return added.error();
       }
@@ -133,7 +135,7 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
     // A file that gave nothing is remembered too, so it is reported once
     // and retried only when it changes.
     if (Status finished =
-            writer.finish_file(file.fingerprint, articles.empty());
+            writer.finish_file(fingerprint, prepared.articles.empty());
         !finished.ok()) {
       return finished.error();
     }

@@ -59,6 +59,9 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "check", po::bool_switch(&options.is_check),
       "verify the database (-d) with Xapian's checker and exit: 0 when "
       "sound, 3 when damaged")(
+      "threads", po::value(&options.threads)->default_value(0),
+      "worker threads that read and analyse files (0: one per core); one "
+      "more thread writes the index")(
       "quiet,q", po::bool_switch(&options.is_quiet),
       "no progress and no summary; problems are still reported");
   po::options_description hidden;

@@ -22,6 +22,7 @@ struct IndexOptions {
   bool is_prune = false;   // --prune: remove articles of deleted files
   bool is_strict = false;  // --strict: the first bad input is fatal
   bool is_check = false;   // --check: verify the database, index nothing
+  unsigned threads = 0;    // --threads: worker threads; 0 = one per core
 };
 
 // What the command line asked for: run with options, or print text (help,
