@@ -27,9 +27,9 @@ int main(int argc, char* argv[]) {
       std::cout << command_line.value().message << std::flush;
       return static_cast<int>(ExitCode::kMatches);
     }
-    return static_cast<int>(news::searcher::run_search_command(
-        command_line.value().request, isatty(STDOUT_FILENO) == 1, std::cout,
-        std::cerr));
+    return static_cast<int>(news::searcher::run_command(
+        command_line.value(),
+        {std::cin, std::cout, std::cerr, isatty(STDOUT_FILENO) == 1}));
   } catch (const std::exception& error) {
     std::cerr << "news-search: internal error: " << error.what() << "\n";
   } catch (...) {

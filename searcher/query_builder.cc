@@ -1,9 +1,13 @@
 #include "searcher/query_builder.h"
 
+#include <optional>
 #include <vector>
 
+#include "common/hash.h"
 #include "common/schema.h"
 #include "common/text/analyzer.h"
+#include "searcher/query_syntax.h"
+#include "searcher/request_values.h"
 
 namespace news::searcher {
 namespace {
@@ -11,6 +15,11 @@ namespace {
 constexpr char kTitleField[] = "title";
 constexpr char kBodyField[] = "body";
 constexpr char kOutletField[] = "outlet";
+constexpr char kAuthorField[] = "author";
+constexpr char kSiteField[] = "site";
+constexpr char kLanguageField[] = "lang";
+constexpr char kUrlField[] = "url";
+constexpr char kDateField[] = "date";
 
 // Operators stay case sensitive (FLAG_BOOLEAN_ANY_CASE is off) so that "or"
 // and "not" in news text are words, not operators.
@@ -23,6 +32,22 @@ constexpr unsigned kParserFlags =
 // thousands of terms; the most frequent ones carry the meaning.
 constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
 
+std::string ascii_lower(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+// The OR of one filter term per value.
+Xapian::Query any_of(const std::vector<std::string>& terms) {
+  std::vector<Xapian::Query> queries(terms.begin(), terms.end());
+  return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
+}
+
+std::string date_slot_value(const Date& date) { return date.to_compact(); }
+
 }  // namespace
 
 std::string outlet_filter_term(text::Analyzer& analyzer,
@@ -30,14 +55,108 @@ std::string outlet_filter_term(text::Analyzer& analyzer,
   return schema::kOutletPrefix + analyzer.normalize_key(outlet);
 }
 
-Xapian::Query QueryBuilder::OutletFieldProcessor::operator()(
+std::string author_filter_term(text::Analyzer& analyzer,
+                               std::string_view author) {
+  return schema::kAuthorPrefix + analyzer.normalize_key(author);
+}
+
+std::string site_filter_term(text::Analyzer& /*analyzer*/,
+                             std::string_view site) {
+  // As the indexer derives the host from a URL (host_of in
+  // indexer/article_to_document.cc).
+  std::string_view host = site;
+  if (const std::size_t scheme = host.find("://");
+      scheme != std::string_view::npos) {
+    host.remove_prefix(scheme + 3);
+  }
+  host = host.substr(0, host.find_first_of("/?#"));
+  if (const std::size_t at = host.rfind('@'); at != std::string_view::npos) {
+    host.remove_prefix(at + 1);
+  }
+  host = host.substr(0, host.find(':'));
+  std::string lower = ascii_lower(host);
+  if (lower.compare(0, 4, "www.") == 0) lower.erase(0, 4);
+  return schema::kHostPrefix + lower;
+}
+
+std::string language_filter_term(text::Analyzer& /*analyzer*/,
+                                 std::string_view language) {
+  return schema::kLanguagePrefix + ascii_lower(language);
+}
+
+std::string url_filter_term(text::Analyzer& /*analyzer*/,
+                            std::string_view url) {
+  if (url.size() <= schema::kMaxIdBytes) {
+    return schema::kUrlPrefix + std::string(url);
+  }
+  return schema::kUrlPrefix +
+         std::string(url.substr(0, schema::kMaxIdBytes - 17)) + "#" +
+         to_hex(fnv1a64(url));
+}
+
+Xapian::Query QueryBuilder::KeyFieldProcessor::operator()(
     const std::string& value) {
-  return Xapian::Query(outlet_filter_term(analyzer_, value));
+  return Xapian::Query(key_(analyzer_, value));
+}
+
+Xapian::Query QueryBuilder::DateFieldProcessor::operator()(
+    const std::string& value) {
+  // Checked by check_query_syntax before parsing; the length says which of
+  // day, month or year.
+  const std::optional<Date> date = parse_date_bound(value, false);
+  if (!date) return Xapian::Query(Xapian::Query::OP_INVALID);
+  const std::string day = date->to_compact();
+  if (value.size() == 4)
+    return Xapian::Query(schema::kYearPrefix + day.substr(0, 4));
+  if (value.size() == 7)
+    return Xapian::Query(schema::kMonthPrefix + day.substr(0, 6));
+  return Xapian::Query(schema::kDatePrefix + day);
+}
+
+QueryBuilder::DateRangeProcessor::DateRangeProcessor()
+    : Xapian::RangeProcessor(schema::kSlotPublished,
+                             std::string(kDateField) + ":") {}
+
+Xapian::Query QueryBuilder::DateRangeProcessor::operator()(
+    const std::string& begin, const std::string& end) {
+  std::optional<Date> from;
+  std::optional<Date> to;
+  if (!begin.empty() && !(from = parse_date_bound(begin, false))) {
+    return Xapian::Query(Xapian::Query::OP_INVALID);
+  }
+  if (!end.empty() && !(to = parse_date_bound(end, true))) {
+    return Xapian::Query(Xapian::Query::OP_INVALID);
+  }
+  if (from && to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
+                         date_slot_value(*from), date_slot_value(*to));
+  }
+  if (from) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
+                         date_slot_value(*from));
+  }
+  if (to) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot,
+                         date_slot_value(*to));
+  }
+  return Xapian::Query(Xapian::Query::OP_INVALID);
+}
+
+const std::vector<std::string>& QueryBuilder::field_names() {
+  static const std::vector<std::string> kNames = {
+      kTitleField, kBodyField,     kOutletField, kAuthorField,
+      kSiteField,  kLanguageField, kUrlField,    kDateField};
+  return kNames;
 }
 
 QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
                            const Xapian::Database& database)
-    : analyzer_(analyzer), outlet_processor_(analyzer) {
+    : analyzer_(analyzer),
+      outlet_processor_(analyzer, outlet_filter_term),
+      author_processor_(analyzer, author_filter_term),
+      site_processor_(analyzer, site_filter_term),
+      language_processor_(analyzer, language_filter_term),
+      url_processor_(analyzer, url_filter_term) {
   parser_.set_database(database);
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.set_stemmer(analyzer_.stemmer());
@@ -51,36 +170,77 @@ QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
   parser_.add_prefix(kBodyField, "");
   parser_.add_prefix(kTitleField, schema::kTitlePrefix);
   parser_.add_boolean_prefix(kOutletField, &outlet_processor_);
+  parser_.add_boolean_prefix(kAuthorField, &author_processor_);
+  parser_.add_boolean_prefix(kSiteField, &site_processor_);
+  parser_.add_boolean_prefix(kLanguageField, &language_processor_);
+  parser_.add_boolean_prefix(kUrlField, &url_processor_);
+  parser_.add_boolean_prefix(kDateField, &date_processor_);
+  parser_.add_rangeprocessor(&date_range_processor_);
 }
 
 QueryBuilder::~QueryBuilder() = default;
 
 Result<Xapian::Query> QueryBuilder::build(const SearchRequest& request) {
-  const std::vector<std::string> field_names = {kTitleField, kBodyField,
-                                                kOutletField};
-  const std::vector<std::string> raw_value_fields = {kOutletField};
+  if (Status syntax = check_query_syntax(request.query, field_names());
+      !syntax) {
+    return syntax.error();
+  }
+  static const std::vector<std::string> kRawValueFields = {
+      kOutletField,   kAuthorField, kSiteField,
+      kLanguageField, kUrlField,    kDateField};
   const std::string normalized =
-      analyzer_.normalize_query(request.query, field_names, raw_value_fields);
+      analyzer_.normalize_query(request.query, field_names(), kRawValueFields);
+  parser_.set_default_op(request.is_any ? Xapian::Query::OP_OR
+                                        : Xapian::Query::OP_AND);
   Xapian::Query query;
   try {
     query = parser_.parse_query(normalized, kParserFlags);
   } catch (const Xapian::QueryParserError& error) {
-    return Error::query_syntax("query syntax error: " + error.get_msg() +
-                               " in: " + request.query);
+    return Error::query_syntax("query syntax error in \"" + request.query +
+                               "\": " + error.get_msg());
   } catch (const Xapian::Error& error) {
     return Error::internal("cannot parse query " + request.query + ": " +
                            error.get_description());
   }
-  if (request.outlets.empty() || query.empty()) return query;
+  if (query.empty()) return query;
 
-  std::vector<Xapian::Query> outlet_terms;
-  outlet_terms.reserve(request.outlets.size());
-  for (const std::string& outlet : request.outlets) {
-    outlet_terms.emplace_back(outlet_filter_term(analyzer_, outlet));
+  std::vector<Xapian::Query> filters;
+  const auto terms_for = [this](const std::vector<std::string>& values,
+                                KeyFieldProcessor::KeyFunction key) {
+    std::vector<std::string> terms;
+    for (const std::string& value : values)
+      terms.push_back(key(analyzer_, value));
+    return terms;
+  };
+  if (!request.outlets.empty()) {
+    filters.push_back(any_of(terms_for(request.outlets, outlet_filter_term)));
   }
-  const Xapian::Query filter(Xapian::Query::OP_OR, outlet_terms.begin(),
-                             outlet_terms.end());
-  return Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  if (!request.sites.empty()) {
+    filters.push_back(any_of(terms_for(request.sites, site_filter_term)));
+  }
+  if (!request.language.empty()) {
+    filters.emplace_back(language_filter_term(analyzer_, request.language));
+  }
+  if (request.from && request.to) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotPublished,
+                         date_slot_value(*request.from),
+                         date_slot_value(*request.to));
+  } else if (request.from) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished,
+                         date_slot_value(*request.from));
+  } else if (request.to) {
+    filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotPublished,
+                         date_slot_value(*request.to));
+  }
+  for (const Xapian::Query& filter : filters) {
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+  if (!request.excluded_outlets.empty()) {
+    query = Xapian::Query(
+        Xapian::Query::OP_AND_NOT, query,
+        any_of(terms_for(request.excluded_outlets, outlet_filter_term)));
+  }
+  return query;
 }
 
 }  // namespace news::searcher

@@ -3,17 +3,22 @@
 // text normalised by the index's own Analyzer, so a word typed with other
 // accents, apostrophes, case or width finds what the indexer stored.
 //
-// Fields: `title:` (prefix S, free text) and `outlet:` (boolean filter on
-// XO + normalize_key(value), any case, quoted values allowed). Default
-// operator AND; operators AND OR NOT XOR NEAR ADJ only in capitals; phrases,
-// +/- and trailing-* wildcards; stemming STEM_SOME with the analyzer's
-// stemmer. --outlet filters are OR-ed together and AND-ed with the query.
+// Fields (docs/query-language.md): `title:` (S) and `body:` (unprefixed)
+// free text; boolean filters `outlet:` (XO + normalize_key), `author:`
+// (A + normalize_key), `site:` (H + host), `lang:` (L + code), `url:` (U +
+// url, hashed when long as the indexer does) and `date:` (a day, month or
+// year as D/M/Y terms; `A..B`, `A..`, `..B` ranges over value slot 0).
+// Default operator AND (OR with is_any); operators AND OR NOT XOR NEAR ADJ
+// only in capitals; phrases, +/- and trailing-* wildcards; STEM_SOME with
+// the analyzer's stemmer. Filters from flags (outlets OR-ed, excluded
+// outlets, sites, date range, language) are AND-ed with the query.
 #pragma once
 
 #include <xapian.h>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "common/error.h"
 #include "searcher/search_request.h"
@@ -30,36 +35,75 @@ class QueryBuilder {
   // and `database` (used to expand wildcards) must outlive the builder.
   QueryBuilder(text::Analyzer& analyzer, const Xapian::Database& database);
   ~QueryBuilder();
-  // The parser holds a pointer to a member: neither copied nor moved.
+  // The parser holds pointers to members: neither copied nor moved.
   QueryBuilder(const QueryBuilder&) = delete;
   QueryBuilder& operator=(const QueryBuilder&) = delete;
 
-  // The query for request.query and request.outlets. A query whose words
+  // The query for the request's query text and filters. A query whose words
   // all normalise away gives an empty Xapian::Query (matches nothing).
-  // Errors: kQuerySyntax "query syntax error: <Xapian's message> in:
-  // <query>" when the QueryParser rejects the text.
+  // Errors (kQuerySyntax), saying where: see check_query_syntax(); and
+  // "query syntax error in "<query>": <Xapian's message>" when the
+  // QueryParser still rejects the text.
   Result<Xapian::Query> build(const SearchRequest& request);
 
+  // The field names of the query language, in documentation order.
+  static const std::vector<std::string>& field_names();
+
  private:
-  // Turns an `outlet:` value into its boolean filter term.
-  class OutletFieldProcessor : public Xapian::FieldProcessor {
+  // A boolean field: value -> prefix + key(value).
+  class KeyFieldProcessor : public Xapian::FieldProcessor {
    public:
-    explicit OutletFieldProcessor(text::Analyzer& analyzer)
-        : analyzer_(analyzer) {}
+    using KeyFunction = std::string (*)(text::Analyzer&, std::string_view);
+    KeyFieldProcessor(text::Analyzer& analyzer, KeyFunction key)
+        : analyzer_(analyzer), key_(key) {}
     Xapian::Query operator()(const std::string& value) override;
 
    private:
     text::Analyzer& analyzer_;
+    KeyFunction key_;
+  };
+
+  // `date:2019`, `date:2019-03`, `date:2019-03-01`: the Y, M or D term.
+  class DateFieldProcessor : public Xapian::FieldProcessor {
+   public:
+    Xapian::Query operator()(const std::string& value) override;
+  };
+
+  // `date:A..B` and open ranges over the YYYYMMDD value slot.
+  class DateRangeProcessor : public Xapian::RangeProcessor {
+   public:
+    DateRangeProcessor();
+    Xapian::Query operator()(const std::string& begin,
+                             const std::string& end) override;
   };
 
   text::Analyzer& analyzer_;
-  OutletFieldProcessor outlet_processor_;
+  KeyFieldProcessor outlet_processor_;
+  KeyFieldProcessor author_processor_;
+  KeyFieldProcessor site_processor_;
+  KeyFieldProcessor language_processor_;
+  KeyFieldProcessor url_processor_;
+  DateFieldProcessor date_processor_;
+  DateRangeProcessor date_range_processor_;
   Xapian::QueryParser parser_;
 };
 
-// The filter term for an outlet as a user names it, in any case or spacing:
+// Filter terms as a user names the value, in any case or spacing.
 // "XO" + normalize_key(outlet).
 std::string outlet_filter_term(text::Analyzer& analyzer,
                                std::string_view outlet);
+// "A" + normalize_key(author).
+std::string author_filter_term(text::Analyzer& analyzer,
+                               std::string_view author);
+// "H" + host: lower case, without scheme, "www.", port or path
+// ("https://www.RT.com/news" -> "Hrt.com").
+std::string site_filter_term(text::Analyzer& analyzer, std::string_view site);
+// "L" + lower-case code.
+std::string language_filter_term(text::Analyzer& analyzer,
+                                 std::string_view language);
+// "U" + url, or for urls longer than schema::kMaxIdBytes a prefix plus
+// "#" + FNV-1a hex of the whole url: the indexer's rule
+// (indexer::ArticleToDocument::url_term, checked by a test).
+std::string url_filter_term(text::Analyzer& analyzer, std::string_view url);
 
 }  // namespace news::searcher

@@ -1,14 +1,19 @@
 #include "searcher/searcher.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <ctime>
 #include <filesystem>
-#include <optional>
+#include <map>
 #include <string_view>
 #include <utility>
 
 #include "common/document_data.h"
+#include "common/hash.h"
 #include "common/schema.h"
 #include "searcher/query_builder.h"
+#include "searcher/request_values.h"
 #include "searcher/snippet.h"
 
 namespace news::searcher {
@@ -101,139 +106,412 @@ std::vector<std::string> matched_index_terms(
   return terms;
 }
 
+void fill_from_article(const Article& article, Hit& hit) {
+  hit.id = article.id;
+  hit.title = article.title;
+  hit.outlet = article.outlet;
+  hit.published = article.published;
+  hit.path = article.source.path;
+  hit.url = article.url;
+  hit.language = article.language;
+  hit.authors = article.authors;
+}
+
 Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
              const Xapian::Document& document, const MatchedTerms& matched,
-             text::Analyzer& analyzer) {
+             text::Analyzer& analyzer, bool has_body) {
   Hit hit;
   hit.rank = rank;
   hit.docid = *item;
   hit.weight = item.get_weight();
   hit.percent = item.get_percent();
+  hit.site = document.get_value(schema::kSlotHost);
   Result<Article> article = decode_document_data(document.get_data());
   if (article) {
-    hit.id = article.value().id;
-    hit.title = article.value().title;
-    hit.outlet = article.value().outlet;
-    hit.published = article.value().published;
-    hit.path = article.value().source.path;
-    hit.url = article.value().url;
+    fill_from_article(article.value(), hit);
     hit.snippet = make_snippet(article.value().body, matched, analyzer);
+    if (has_body) hit.body = std::move(article.value().body);
   } else {
     // A record we cannot read still shows what the value slots know.
     hit.outlet = document.get_value(schema::kSlotOutlet);
     hit.published = parse_iso_date(document.get_value(schema::kSlotPublished));
+    hit.language = document.get_value(schema::kSlotLanguage);
   }
   return hit;
 }
 
-FacetGroup count_facet(const std::string& name,
-                       const Xapian::ValueCountMatchSpy& spy) {
-  FacetGroup group;
-  group.name = name;
-  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-    group.counts.push_back({*value, value.get_termfreq()});
+// Counts the values of a slot that holds several, joined by
+// schema::kListSeparator (authors).
+class ListCountMatchSpy : public Xapian::MatchSpy {
+ public:
+  explicit ListCountMatchSpy(Xapian::valueno slot) : slot_(slot) {}
+
+  void operator()(const Xapian::Document& document, double) override {
+    const std::string value = document.get_value(slot_);
+    std::size_t begin = 0;
+    while (begin < value.size()) {
+      std::size_t end = value.find(schema::kListSeparator, begin);
+      if (end == std::string::npos) end = value.size();
+      if (end > begin) ++counts_[value.substr(begin, end - begin)];
+      begin = end + 1;
+    }
   }
-  std::sort(group.counts.begin(), group.counts.end(),
+
+  const std::map<std::string, std::uint64_t>& counts() const { return counts_; }
+
+ private:
+  Xapian::valueno slot_;
+  std::map<std::string, std::uint64_t> counts_;
+};
+
+// Orders counts by count descending then value, and keeps the first `limit`
+// (0: all).
+FacetGroup make_group(std::string name, std::vector<FacetCount> counts,
+                      std::size_t limit) {
+  FacetGroup group;
+  group.name = std::move(name);
+  group.value_count = counts.size();
+  std::sort(counts.begin(), counts.end(),
             [](const FacetCount& a, const FacetCount& b) {
               if (a.count != b.count) return a.count > b.count;
               return a.value < b.value;
             });
+  if (limit > 0 && counts.size() > limit) counts.resize(limit);
+  group.counts = std::move(counts);
   return group;
+}
+
+std::vector<FacetCount> spy_counts(const Xapian::ValueCountMatchSpy& spy,
+                                   bool is_month) {
+  std::vector<FacetCount> counts;
+  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
+    std::string shown = *value;
+    // Slot 3 holds YYYYMM; people and scripts read YYYY-MM.
+    if (is_month && shown.size() == 6) shown.insert(4, "-");
+    counts.push_back({std::move(shown), value.get_termfreq()});
+  }
+  return counts;
+}
+
+Xapian::valueno slot_of(Facet facet) {
+  switch (facet) {
+    case Facet::kOutlet:
+      return schema::kSlotOutlet;
+    case Facet::kLanguage:
+      return schema::kSlotLanguage;
+    case Facet::kYear:
+      return schema::kSlotYear;
+    case Facet::kMonth:
+      return schema::kSlotYearMonth;
+    case Facet::kAuthor:
+      return schema::kSlotAuthors;
+    case Facet::kSite:
+      break;
+  }
+  return schema::kSlotHost;
+}
+
+// "2024-05-01T12:00:00Z" for a file's mtime; "" when it cannot be read.
+std::string modified_time(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) return {};
+  std::tm utc{};
+  const std::time_t seconds = info.st_mtime;
+  if (gmtime_r(&seconds, &utc) == nullptr) return {};
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+DatabaseFingerprint fingerprint(const std::string& path,
+                                const Xapian::Database& database) {
+  DatabaseFingerprint print;
+  print.path = path;
+  print.document_count = database.get_doccount();
+  print.schema_version = database.get_metadata(schema::kMetaSchemaVersion);
+  print.uuid = database.get_uuid();
+  // The glass version file changes with every commit.
+  print.last_modified = modified_time(path + "/iamglass");
+  if (print.last_modified.empty()) print.last_modified = modified_time(path);
+  return print;
+}
+
+std::uint64_t folder_bytes(const std::string& path) {
+  std::error_code error;
+  std::uint64_t bytes = 0;
+  if (std::filesystem::is_regular_file(path, error)) {
+    return std::filesystem::file_size(path, error);
+  }
+  for (std::filesystem::recursive_directory_iterator entry(path, error), end;
+       !error && entry != end; entry.increment(error)) {
+    if (entry->is_regular_file(error)) bytes += entry->file_size(error);
+  }
+  return bytes;
+}
+
+// Runs one attempt of `attempt` (a Xapian operation), reopening and retrying
+// when a writer changed the database meanwhile.
+template <typename Attempt>
+auto with_retries(Xapian::Database& database,
+                  const std::vector<std::string>& paths, Attempt attempt)
+    -> decltype(attempt()) {
+  for (int tries = 0;; ++tries) {
+    try {
+      return attempt();
+    } catch (const Xapian::DatabaseModifiedError& error) {
+      if (tries == kMaxModifiedRetries) {
+        return Error::index("the index kept changing while searching (" +
+                            error.get_msg() + "); try again");
+      }
+      try {
+        database.reopen();
+      } catch (const Xapian::Error& reopen_error) {
+        return Error::index("cannot reopen the index: " +
+                            reopen_error.get_description());
+      }
+    } catch (const Xapian::Error& error) {
+      std::string joined;
+      for (const std::string& path : paths) {
+        joined += (joined.empty() ? "" : ", ") + path;
+      }
+      return Error::index("reading " + joined +
+                          " failed: " + error.get_description());
+    }
+  }
 }
 
 }  // namespace
 
+std::string id_term_for(const std::string& id) {
+  if (id.size() <= schema::kMaxIdBytes) return schema::kIdPrefix + id;
+  return schema::kIdPrefix + id.substr(0, schema::kMaxIdBytes - 17) + "#" +
+         to_hex(fnv1a64(id));
+}
+
 Searcher::Searcher(Xapian::Database database,
                    std::vector<std::string> database_paths,
-                   std::string main_language)
+                   std::string main_language, Provenance provenance)
     : database_(std::move(database)),
       database_paths_(std::move(database_paths)),
       main_language_(std::move(main_language)),
+      provenance_(std::move(provenance)),
       analyzer_(main_language_) {}
+
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
 
 Result<Searcher> Searcher::open(
     const std::vector<std::string>& database_paths) {
   if (database_paths.empty()) return Error::usage("no index given");
   Xapian::Database combined;
   std::optional<std::string> main_language;
+  Provenance provenance;
+  provenance.tool_version = std::string("news-search ") + NEWS_VERSION;
+  provenance.analyzer_settings = text::Analyzer::settings_description();
   for (const std::string& path : database_paths) {
     Xapian::Database one;
     Result<std::string> language = open_checked(path, one);
     if (!language) return language.error();
     if (!main_language) main_language = language.value();
+    try {
+      provenance.databases.push_back(fingerprint(path, one));
+    } catch (const Xapian::Error& error) {
+      return Error::index(
+          path + ": cannot read the index: " + error.get_description());
+    }
     combined.add_database(one);
   }
-  return Searcher(std::move(combined), database_paths, *main_language);
+  provenance.main_language = *main_language;
+  return Searcher(std::move(combined), database_paths, *main_language,
+                  std::move(provenance));
+}
+
+text::Analyzer& Searcher::analyzer_for(const std::string& language) {
+  if (language.empty() || language == main_language_) return analyzer_;
+  std::unique_ptr<text::Analyzer>& other = other_analyzers_[language];
+  if (!other) other = std::make_unique<text::Analyzer>(language);
+  return *other;
 }
 
 Result<SearchResults> Searcher::search(const SearchRequest& request) {
-  std::optional<text::Analyzer> other_language;
-  if (!request.language.empty() && request.language != main_language_) {
-    other_language.emplace(request.language);
-  }
-  text::Analyzer& analyzer = other_language ? *other_language : analyzer_;
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return search_once(request, analyzer);
-    } catch (const Xapian::DatabaseModifiedError& error) {
-      if (attempt == kMaxModifiedRetries) {
-        return Error::index("the index kept changing while searching (" +
-                            error.get_msg() + "); try again");
-      }
-      try {
-        database_.reopen();
-      } catch (const Xapian::Error& reopen_error) {
-        return Error::index("cannot reopen the index: " +
-                            reopen_error.get_description());
-      }
-    } catch (const Xapian::Error& error) {
-      std::string paths;
-      for (const std::string& path : database_paths_) {
-        paths += (paths.empty() ? "" : ", ") + path;
-      }
-      return Error::index("searching " + paths +
-                          " failed: " + error.get_description());
-    }
-  }
+  return with_retries(database_, database_paths_,
+                      [&]() { return search_once(request); });
 }
 
-Result<SearchResults> Searcher::search_once(const SearchRequest& request,
-                                            text::Analyzer& analyzer) {
+Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
+  text::Analyzer& analyzer = analyzer_for(request.language);
   QueryBuilder builder(analyzer, database_);
   Result<Xapian::Query> query = builder.build(request);
   if (!query) return query.error();
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query.value());
-  enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
-  Xapian::ValueCountMatchSpy outlet_spy(schema::kSlotOutlet);
-  enquire.add_matchspy(&outlet_spy);
-  // Checking every document makes the total and the facet counts exact.
+  Xapian::MultiValueKeyMaker date_order;
+  switch (request.sort) {
+    case SortOrder::kRelevance:
+      enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+      break;
+    case SortOrder::kDateAscending:
+    case SortOrder::kDateDescending: {
+      // Undated articles go last either way: an ascending key beyond any
+      // date, or the empty value, which a reversed key puts last.
+      const bool is_descending = request.sort == SortOrder::kDateDescending;
+      date_order.add_value(schema::kSlotPublished, is_descending,
+                           is_descending ? "" : "99999999");
+      date_order.add_value(schema::kSlotId);
+      enquire.set_sort_by_key(&date_order, false);
+      break;
+    }
+  }
+
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
+  std::unique_ptr<ListCountMatchSpy> author_spy;
+  for (const Facet facet : request.facets) {
+    if (facet == Facet::kAuthor) {
+      if (!author_spy) {
+        author_spy = std::make_unique<ListCountMatchSpy>(slot_of(facet));
+        enquire.add_matchspy(author_spy.get());
+      }
+      continue;
+    }
+    value_spies.push_back(
+        std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(facet)));
+    enquire.add_matchspy(value_spies.back().get());
+  }
+
+  // Checking every document makes the total and the facet counts exact;
+  // without facets the estimate is enough and much faster.
   const Xapian::doccount doc_count = database_.get_doccount();
+  const bool is_exact = !request.facets.empty() || request.is_count_only;
   const auto clamp = [doc_count](std::size_t n) {
     return static_cast<Xapian::doccount>(std::min<std::size_t>(n, doc_count));
   };
+  const Xapian::doccount limit =
+      request.is_count_only ? 0 : clamp(request.limit);
+  const Xapian::doccount check_at_least =
+      is_exact ? doc_count : clamp(request.offset + request.limit);
   const Xapian::MSet mset =
-      enquire.get_mset(clamp(request.offset), clamp(request.limit), doc_count);
+      enquire.get_mset(clamp(request.offset), limit, check_at_least);
 
   SearchResults results;
-  results.summary.query = request.query;
-  results.summary.parsed_query = query.value().get_description();
-  results.summary.database_paths = database_paths_;
-  results.summary.total_matches = mset.get_matches_estimated();
-  results.summary.offset = request.offset;
-  results.summary.limit = request.limit;
+  SearchSummary& summary = results.summary;
+  summary.query = request.query;
+  summary.parsed_query = query.value().get_description();
+  summary.stemmer_language = analyzer.language();
+  summary.provenance = provenance_;
+  summary.total_matches = mset.get_matches_estimated();
+  summary.total_min = mset.get_matches_lower_bound();
+  summary.total_max = mset.get_matches_upper_bound();
+  summary.is_total_exact = summary.total_min == summary.total_max;
+  summary.offset = request.offset;
+  summary.limit = request.is_count_only ? 0 : request.limit;
+  summary.sort = request.sort;
 
+  const bool has_body = std::find(request.fields.begin(), request.fields.end(),
+                                  HitField::kBody) != request.fields.end();
   const std::vector<std::string> wildcards = wildcard_patterns(query.value());
   std::size_t rank = request.offset;
   for (auto item = mset.begin(); item != mset.end(); ++item) {
     const MatchedTerms matched = classify_matched_terms(
         matched_index_terms(enquire, database_, item, wildcards));
-    results.hits.push_back(
-        make_hit(item, ++rank, item.get_document(), matched, analyzer));
+    results.hits.push_back(make_hit(item, ++rank, item.get_document(), matched,
+                                    analyzer, has_body));
   }
-  results.facets.push_back(count_facet("outlet", outlet_spy));
+
+  std::size_t next_value_spy = 0;
+  for (const Facet facet : request.facets) {
+    const std::string name(facet_name(facet));
+    if (facet == Facet::kAuthor) {
+      std::vector<FacetCount> counts;
+      for (const auto& [value, count] : author_spy->counts()) {
+        counts.push_back({value, count});
+      }
+      results.facets.push_back(
+          make_group(name, std::move(counts), request.facet_limit));
+      continue;
+    }
+    results.facets.push_back(make_group(
+        name,
+        spy_counts(*value_spies[next_value_spy++], facet == Facet::kMonth),
+        request.facet_limit));
+  }
   return results;
+}
+
+Result<IndexStats> Searcher::stats() {
+  return with_retries(database_, database_paths_, [&]() -> Result<IndexStats> {
+    IndexStats stats;
+    stats.provenance = provenance_;
+    stats.document_count = database_.get_doccount();
+    Xapian::Enquire enquire(database_);
+    enquire.set_query(Xapian::Query::MatchAll);
+    Xapian::ValueCountMatchSpy outlets(schema::kSlotOutlet);
+    Xapian::ValueCountMatchSpy languages(schema::kSlotLanguage);
+    enquire.add_matchspy(&outlets);
+    enquire.add_matchspy(&languages);
+    enquire.get_mset(0, 0, stats.document_count);
+    stats.outlets = make_group("", spy_counts(outlets, false), 0).counts;
+    stats.languages = make_group("", spy_counts(languages, false), 0).counts;
+    for (auto value = database_.valuestream_begin(schema::kSlotPublished);
+         value != database_.valuestream_end(schema::kSlotPublished); ++value) {
+      const std::optional<Date> date = parse_iso_date(*value);
+      if (!date) continue;
+      ++stats.dated_count;
+      if (!stats.first_date || *value < stats.first_date->to_compact()) {
+        stats.first_date = date;
+      }
+      if (!stats.last_date || *value > stats.last_date->to_compact()) {
+        stats.last_date = date;
+      }
+    }
+    for (const std::string& path : database_paths_) {
+      stats.size_bytes += folder_bytes(path);
+    }
+    stats.build_info = database_.get_metadata(schema::kMetaBuildInfo);
+    return stats;
+  });
+}
+
+Result<std::optional<StoredArticle>> Searcher::show(const std::string& id) {
+  return with_retries(
+      database_, database_paths_,
+      [&]() -> Result<std::optional<StoredArticle>> {
+        Xapian::docid docid = 0;
+        const std::string term = id_term_for(id);
+        Xapian::PostingIterator posting = database_.postlist_begin(term);
+        if (posting != database_.postlist_end(term)) {
+          docid = *posting;
+        } else if (!id.empty() && id.size() < 10 &&
+                   std::all_of(id.begin(), id.end(),
+                               [](char c) { return c >= '0' && c <= '9'; })) {
+          docid = static_cast<Xapian::docid>(std::stoul(id));
+        }
+        if (docid == 0) return std::optional<StoredArticle>();
+        Xapian::Document document;
+        try {
+          document = database_.get_document(docid);
+        } catch (const Xapian::DocNotFoundError&) {
+          return std::optional<StoredArticle>();
+        }
+        Result<Article> article = decode_document_data(document.get_data());
+        if (!article) {
+          return Error::index(
+              "article " + id + " (document " + std::to_string(docid) +
+              ") has an unreadable record: " + article.error().message());
+        }
+        StoredArticle stored;
+        stored.docid = docid;
+        fill_from_article(article.value(), stored.fields);
+        stored.fields.docid = docid;
+        stored.fields.site = document.get_value(schema::kSlotHost);
+        stored.fields.body = article.value().body;
+        stored.title_rule = article.value().facts.title_rule;
+        stored.outlet_rule = article.value().facts.outlet_rule;
+        stored.date_rule = article.value().facts.date_rule;
+        stored.record = article.value().source.record;
+        return std::optional<StoredArticle>(std::move(stored));
+      });
 }
 
 }  // namespace news::searcher

@@ -23,8 +23,9 @@ std::string printable(std::string_view text) {
   return copy;
 }
 
-// "outlet" -> "Outlets".
+// "outlet" -> "Outlets", "lang" -> "Languages".
 std::string facet_heading(const std::string& name) {
+  if (name == "lang") return "Languages";
   std::string heading = name;
   if (!heading.empty() && heading[0] >= 'a' && heading[0] <= 'z') {
     heading[0] = static_cast<char>(heading[0] - 'a' + 'A');
@@ -32,14 +33,27 @@ std::string facet_heading(const std::string& name) {
   return heading + "s";
 }
 
+std::string block_heading(const BatchTag& tag, const std::string& query) {
+  std::string heading = "== query " + std::to_string(tag.line);
+  if (!tag.id.empty()) heading += " [" + printable(tag.id) + "]";
+  return heading + ": " + printable(query);
+}
+
 }  // namespace
 
 void TextFormatter::begin(const SearchSummary& summary) {
+  summary_ = summary;
+  if (summary.batch_tag) {
+    if (block_count_ > 0) out_ << "\n";
+    out_ << block_heading(*summary.batch_tag, summary.query) << "\n";
+  }
+  ++block_count_;
   const std::string query = "\"" + printable(summary.query) + "\"";
   if (summary.total_matches == 0) {
     out_ << "No matches for " << query << "\n";
     return;
   }
+  if (!summary.is_total_exact) out_ << "about ";
   out_ << summary.total_matches
        << (summary.total_matches == 1 ? " match" : " matches") << " for "
        << query;
@@ -91,10 +105,28 @@ void TextFormatter::facets(const std::vector<FacetGroup>& facets) {
       out_ << printable(count.value.empty() ? "(none)" : count.value) << " "
            << count.count;
     }
+    if (group.value_count > group.counts.size()) {
+      out_ << ", ... (" << group.value_count - group.counts.size() << " more)";
+    }
     out_ << "\n";
   }
 }
 
-void TextFormatter::end() { out_.flush(); }
+void TextFormatter::end() {
+  const std::uint64_t shown_end = summary_.offset + summary_.limit;
+  if (summary_.limit > 0 && summary_.total_matches > shown_end) {
+    out_ << "\nMore: --offset " << shown_end << "\n";
+  }
+  out_.flush();
+}
+
+void TextFormatter::error(const BatchTag& tag, const std::string& query,
+                          const Error& error) {
+  if (block_count_ > 0) out_ << "\n";
+  ++block_count_;
+  out_ << block_heading(tag, query) << "\n"
+       << "error: " << printable(error.to_string()) << "\n";
+  out_.flush();
+}
 
 }  // namespace news::searcher

@@ -15,7 +15,13 @@ SearchResults sample_results() {
   SearchResults results;
   results.summary.query = "defeat";
   results.summary.parsed_query = "Query(Zdefeat@1)";
-  results.summary.database_paths = {"db1", "db2"};
+  results.summary.provenance.tool_version = "news-search 9.9";
+  results.summary.provenance.databases = {
+      {"db1", 10, "2024-05-01T12:00:00Z", "1", "u1"},
+      {"db2", 20, "2024-05-02T12:00:00Z", "1", "u2"}};
+  results.summary.provenance.analyzer_settings = "analyzer=1";
+  results.summary.provenance.main_language = "en";
+  results.summary.stemmer_language = "en";
   results.summary.total_matches = 3;
   results.summary.offset = 0;
   results.summary.limit = 2;
@@ -53,8 +59,11 @@ SearchResults sample_results() {
 
 std::string render(OutputFormat format, bool is_color) {
   std::ostringstream out;
+  FormatOptions options;
+  options.format = format;
+  options.is_color = is_color;
   const std::unique_ptr<ResultFormatter> formatter =
-      make_formatter(format, is_color, out);
+      make_formatter(options, out);
   write_results(sample_results(), *formatter);
   return out.str();
 }
@@ -72,7 +81,9 @@ TEST(TextFormatter, WritesHeaderHitsAndFacetsForPeople) {
             "   unknown \u00b7 corpus/x.txt\n"
             "   **Defeating** tea.\n"
             "\n"
-            "Outlets: SouthFront 2, unknown 1\n");
+            "Outlets: SouthFront 2, unknown 1\n"
+            "\n"
+            "More: --offset 2\n");
 }
 
 TEST(TextFormatter, MarksHighlightsWithAnsiBoldInColor) {
@@ -103,7 +114,7 @@ TEST(UseColor, FollowsTheColorModeAndTheTerminal) {
 TEST(JsonFormatter, WritesOneVersionedDocument) {
   const std::string text = render(OutputFormat::kJson, false);
   const nlohmann::json document = nlohmann::json::parse(text);
-  EXPECT_EQ(document["format"], "news-search/1");
+  EXPECT_EQ(document["format"], "news-search/2");
   EXPECT_EQ(document["query"], "defeat");
   EXPECT_EQ(document["parsed_query"], "Query(Zdefeat@1)");
   EXPECT_EQ(document["database"], nlohmann::json::array({"db1", "db2"}));

@@ -203,8 +203,8 @@ TEST_F(SearcherTest, TurnsSyntaxErrorsIntoQuerySyntaxErrors) {
   ASSERT_FALSE(results.ok());
   EXPECT_EQ(results.error().code(), ErrorCode::kQuerySyntax);
   EXPECT_EQ(results.error().message(),
-            "query syntax error: Syntax: <expression> AND <expression> in: "
-            "army AND");
+            "query syntax error at column 6 of \"army AND\": \"AND\" needs "
+            "a term on both sides");
 }
 
 TEST(Searcher, CountsFacetsAndTotalsOverAllMatchesNotJustThePage) {
@@ -270,8 +270,14 @@ TEST(Searcher, SearchesSeveralDatabasesAsOne) {
   const Result<SearchResults> results = searcher.value().search(request);
   ASSERT_TRUE(results.ok()) << results.error().message();
   EXPECT_EQ(results.value().summary.total_matches, 2u);
-  EXPECT_EQ(results.value().summary.database_paths,
-            (std::vector<std::string>{dir.file("a"), dir.file("b")}));
+  const std::vector<DatabaseFingerprint>& databases =
+      results.value().summary.provenance.databases;
+  ASSERT_EQ(databases.size(), 2u);
+  EXPECT_EQ(databases[0].path, dir.file("a"));
+  EXPECT_EQ(databases[1].path, dir.file("b"));
+  EXPECT_EQ(databases[0].document_count, 1u);
+  EXPECT_EQ(databases[0].schema_version, std::to_string(schema::kVersion));
+  EXPECT_FALSE(databases[0].last_modified.empty());
 }
 
 TEST(SearcherOpen, RefusesIndexesItCannotRead) {
