@@ -1,5 +1,10 @@
 #include "indexer/index_writer.h"
 
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <sstream>
 
@@ -63,6 +68,7 @@ IndexWriter::IndexWriter(const WriterOptions& options,
       database_(std::move(database)),
       analyzer_(options.language),
       converter_(analyzer_) {
+  was_empty_at_open_ = database_.get_doccount() == 0;
   // Every batch is a transaction, so that work not committed explicitly is
   // dropped (closing a database with a transaction open cancels it) instead
   // of being committed half-done by the destructor.
@@ -245,6 +251,43 @@ Status IndexWriter::commit() {
   }
   pending_documents_ = 0;
   pending_bytes_ = 0;
+  return Done{};
+}
+
+Status IndexWriter::compact() {
+  if (Status committed = commit(); !committed.ok()) return committed;
+  namespace fs = std::filesystem;
+  const fs::path path = options_.database_path;
+  const fs::path compacted = path.string() + ".compacting";
+  std::error_code ignored;
+  fs::remove_all(compacted, ignored);
+  try {
+    // Read through a separate handle while this writer still holds the lock,
+    // so no other indexer can slip in between.
+    Xapian::Database(path.string()).compact(compacted.string());
+  } catch (const Xapian::Error& error) {
+    fs::remove_all(compacted, ignored);
+    return Error::index("cannot compact " + path.string() + ": " +
+                        error.get_description());
+  }
+  if (renameat2(AT_FDCWD, compacted.c_str(), AT_FDCWD, path.c_str(),
+                RENAME_EXCHANGE) != 0) {
+    const std::string reason = std::strerror(errno);
+    fs::remove_all(compacted, ignored);
+    return Error::index("cannot swap in the compacted " + path.string() + ": " +
+                        reason);
+  }
+  try {
+    database_.cancel_transaction();
+    database_.close();
+    database_ = Xapian::WritableDatabase(path.string(), Xapian::DB_OPEN);
+    database_.begin_transaction();
+  } catch (const Xapian::Error& error) {
+    fs::remove_all(compacted, ignored);
+    return Error::index("cannot reopen the compacted " + path.string() + ": " +
+                        error.get_description());
+  }
+  fs::remove_all(compacted, ignored);  // now the old, uncompacted copy
   return Done{};
 }
 

@@ -89,6 +89,17 @@ class IndexWriter {
   // Commits pending documents and file records.
   Status commit();
 
+  // Whether the database held no document when it was opened (a first
+  // build, which is worth compacting at the end).
+  bool was_empty_at_open() const { return was_empty_at_open_; }
+
+  // Commits, then rewrites the database compactly (Xapian's compaction:
+  // full B-tree blocks, about half the size) and swaps it into place with
+  // one atomic rename, so the path holds either the old or the new
+  // database at every moment. kIndex error on failure (the database is
+  // then left as committed).
+  Status compact();
+
   Xapian::doccount document_count() const { return database_.get_doccount(); }
 
  private:
@@ -104,6 +115,7 @@ class IndexWriter {
   ArticleToDocument converter_;
   std::uint64_t pending_documents_ = 0;
   std::uint64_t pending_bytes_ = 0;
+  bool was_empty_at_open_ = false;
 };
 
 }  // namespace news::indexer

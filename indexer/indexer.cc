@@ -70,6 +70,9 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   IndexCounts& counts = report.counts();
 
   corpus::ArticleSource source(options.corpus);
+  if (Status loaded = source.load_manifest(report); !loaded.ok()) {
+    return loaded.error();
+  }
   const std::vector<corpus::InputFile> files = source.list_inputs(report);
   if (report.should_stop()) return report.stop_error();
   counts.files_total = files.size();
@@ -161,6 +164,15 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   }
   if (Status committed = writer.commit(); !committed.ok()) {
     return committed.error();
+  }
+  const bool should_compact =
+      options.compact == IndexOptions::Compact::kAlways ||
+      (options.compact == IndexOptions::Compact::kAuto &&
+       writer.was_empty_at_open() && counts.articles_indexed > 0);
+  if (should_compact) {
+    if (Status compacted = writer.compact(); !compacted.ok()) {
+      return compacted.error();
+    }
   }
   report.finish(writer.document_count());
   return Done{};

@@ -2,6 +2,9 @@
 
 #include <boost/program_options.hpp>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace news::indexer {
 
@@ -11,9 +14,14 @@ namespace {
 
 constexpr char kUsage[] =
     "Usage: news-index -d DATABASE [options] PATH...\n"
+    "       news-index --extract-only [--format text|jsonl] [options] PATH...\n"
     "\n"
     "Indexes scraped news files (folders are walked recursively) into a\n"
-    "Xapian database. Running it again indexes only new and changed files.\n";
+    "Xapian database. Running it again indexes only new and changed files.\n"
+    "Inputs: text dumps (.txt), HTML pages (.html, .htm), JSON Lines and\n"
+    "JSON arrays (.jsonl, .ndjson, .json), CSV and TSV with a header row\n"
+    "(.csv, .tsv), web archives (.warc), each also gzip-compressed (.gz);\n"
+    "files without extension are recognised by their content.\n";
 
 constexpr char kExitCodes[] =
     "\nExit codes:\n"
@@ -29,6 +37,9 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   ParsedIndexOptions parsed;
   IndexOptions& options = parsed.options;
   std::string progress = "auto";
+  std::string extract_format = "text";
+  std::vector<std::string> field_overrides;
+  std::string compact = "auto";
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
       "version", "show the version and exit")(
@@ -44,6 +55,23 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "take the outlet from the first folder under each PATH when nothing "
       "better names it (folder names are often dates or batch ids, so this "
       "is off by default)")(
+      "manifest", po::value(&options.corpus.manifest_path)->value_name("FILE"),
+      "metadata of files that carry none (text dumps): a CSV, TSV or JSON "
+      "Lines table with a path (or file, filename, textid) column and url, "
+      "outlet, date, title, author, lang columns; a row applies to the file "
+      "of that path, file name, or name without extension")(
+      "field",
+      po::value(&field_overrides)->composing()->value_name("NAME=COLUMN"),
+      "in JSON, CSV and TSV records (and the manifest) take article field "
+      "NAME (body, title, outlet, date, url, author, lang) from COLUMN "
+      "instead of the usual names (repeatable)")(
+      "extract-only", po::bool_switch(&options.is_extract_only),
+      "print for every input article what would be indexed (source, title, "
+      "outlet, date, authors, url, language, body, and the rule behind "
+      "each) and write no database; -d is not needed")(
+      "format", po::value(&extract_format)->default_value("text"),
+      "output of --extract-only: text (for people) or jsonl (one JSON "
+      "object per article, see docs/output-format.md)")(
       "lang", po::value(&options.corpus.language)->default_value("en"),
       "language of the texts (ISO 639-1), chooses the stemmer")(
       "batch-size",
@@ -59,6 +87,9 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "check", po::bool_switch(&options.is_check),
       "verify the database (-d) with Xapian's checker and exit: 0 when "
       "sound, 3 when damaged")(
+      "compact", po::value(&compact)->default_value("auto"),
+      "rewrite the index compactly at the end (about half the size): "
+      "auto (after a first build), always, never")(
       "threads", po::value(&options.threads)->default_value(0),
       "worker threads that read and analyse files (0: one per core); one "
       "more thread writes the index")(
@@ -92,6 +123,33 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
     parsed.text_to_print = std::string("news-index ") + NEWS_VERSION + "\n";
     return parsed;
   }
+  for (const std::string& text : field_overrides) {
+    Result<corpus::FieldOverride> parsed_field =
+        corpus::parse_field_override(text);
+    if (!parsed_field.ok()) return parsed_field.error();
+    options.corpus.field_overrides.push_back(std::move(parsed_field).value());
+  }
+  if (extract_format == "text") {
+    options.extract_format = ExtractFormat::kText;
+  } else if (extract_format == "jsonl") {
+    options.extract_format = ExtractFormat::kJsonl;
+  } else {
+    return Error::usage("--format must be text or jsonl, not '" +
+                        extract_format + "'");
+  }
+  if (!values["format"].defaulted() && !options.is_extract_only) {
+    return Error::usage("--format applies to --extract-only only");
+  }
+  if (options.is_extract_only) {
+    if (options.is_check) {
+      return Error::usage("--extract-only and --check exclude each other");
+    }
+    if (options.corpus.roots.empty() && options.corpus.path_list_file.empty()) {
+      return Error::usage(
+          "nothing to extract: give PATH... or --from-list FILE");
+    }
+    return parsed;
+  }
   if (options.writer.database_path.empty()) {
     return Error::usage("no database given (-d DIR)");
   }
@@ -101,6 +159,16 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   }
   if (options.writer.batch_documents == 0) {
     return Error::usage("--batch-size must be at least 1");
+  }
+  if (compact == "auto") {
+    options.compact = IndexOptions::Compact::kAuto;
+  } else if (compact == "always") {
+    options.compact = IndexOptions::Compact::kAlways;
+  } else if (compact == "never") {
+    options.compact = IndexOptions::Compact::kNever;
+  } else {
+    return Error::usage("--compact must be auto, always or never, not '" +
+                        compact + "'");
   }
   if (progress == "auto") {
     options.progress = Progress::kAuto;

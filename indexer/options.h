@@ -14,6 +14,9 @@ namespace news::indexer {
 
 enum class Progress { kAuto, kAlways, kNever };
 
+// What --extract-only prints (--format).
+enum class ExtractFormat { kText, kJsonl };
+
 struct IndexOptions {
   corpus::CorpusOptions corpus;
   WriterOptions writer;
@@ -22,7 +25,13 @@ struct IndexOptions {
   bool is_prune = false;   // --prune: remove articles of deleted files
   bool is_strict = false;  // --strict: the first bad input is fatal
   bool is_check = false;   // --check: verify the database, index nothing
-  unsigned threads = 0;    // --threads: worker threads; 0 = one per core
+  // --compact: rewrite the database compactly at the end. kAuto does so
+  // after a first build (into an empty database).
+  enum class Compact { kAuto, kAlways, kNever } compact = Compact::kAuto;
+  unsigned threads = 0;  // --threads: worker threads; 0 = one per core
+  // --extract-only: print what would be indexed, write no database.
+  bool is_extract_only = false;
+  ExtractFormat extract_format = ExtractFormat::kText;  // --format
 };
 
 // What the command line asked for: run with options, or print text (help,

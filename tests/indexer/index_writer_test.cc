@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "common/schema.h"
 #include "tests/support/test_support.h"
 
@@ -168,6 +170,32 @@ TEST(IndexWriter, CommitsInBatches) {
   ASSERT_TRUE(writer.value()->finish_file({"/f", 1, 1, 1}, false).ok());
   // Two more documents and the end of the file fill a batch.
   EXPECT_EQ(Xapian::Database(dir.file("index")).get_doccount(), 6u);
+}
+
+TEST(IndexWriter, CompactionKeepsEverythingAndStaysWritable) {
+  testing::TempDir dir;
+  auto writer = IndexWriter::open(options_for(dir));
+  ASSERT_TRUE(writer.ok());
+  IndexWriter& w = *writer.value();
+  EXPECT_TRUE(w.was_empty_at_open());
+  for (int i = 0; i < 50; ++i) {
+    const std::string path = "/corpus/" + std::to_string(i) + ".txt";
+    ASSERT_TRUE(
+        w.add(article_with_id(path, "harbour cranes " + path), path).ok());
+    ASSERT_TRUE(w.finish_file({path, 1, 1, 1}, false).ok());
+  }
+  ASSERT_TRUE(w.compact().ok());
+  EXPECT_EQ(w.document_count(), 50u);
+  EXPECT_TRUE(w.lookup("/corpus/7.txt"));
+  EXPECT_FALSE(std::filesystem::exists(dir.file("index.compacting")));
+  // Still the writer: more work goes into the compacted database.
+  ASSERT_TRUE(w.add(article_with_id("late", "harbour"), "/late.txt").ok());
+  ASSERT_TRUE(w.commit().ok());
+  const Xapian::Database database(dir.file("index"));
+  EXPECT_EQ(database.get_doccount(), 51u);
+  EXPECT_EQ(database.get_termfreq("harbour"), 51u);
+  EXPECT_EQ(database.get_metadata(schema::kMetaSchemaVersion),
+            std::to_string(schema::kVersion));
 }
 
 }  // namespace
