@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
+#include <cstdlib>
 #include <string_view>
 #include <vector>
 
@@ -17,8 +19,11 @@ constexpr int kScoredLevels = 5;
 // An element holding at least this share of the page's text, and the
 // article's anchor (its first <h1> or itemprop=articleBody), is never
 // dropped for its class, id or tag.
-constexpr double kGuardedTextShare = 0.3;
+constexpr double kGuardedTextShare = 0.2;
 constexpr std::size_t kMaxClassBytes = 512;
+// Elements named boilerplate by weak signals (a "sidebar" or "banner" class,
+// a <nav> or <footer>) are dropped only below this share of the page text.
+constexpr double kWeakDropShare = 0.25;
 
 bool is_block_tag(GumboTag tag) {
   switch (tag) {
@@ -200,9 +205,22 @@ std::vector<std::string_view> token_words(std::string_view token) {
 }
 
 struct ClassFacts {
-  bool is_boilerplate = false;
+  bool is_boilerplate = false;       // dropped unless it holds the article
+  bool is_weak_boilerplate = false;  // ... or most of the page's text
   int weight = 0;
 };
+
+bool is_weak_word(std::string_view word) {
+  static constexpr std::array<std::string_view, 40> kWords = {
+      "ad",       "ads",    "adv",     "nav",    "tag",     "meta",
+      "bio",      "tools",  "extra",   "aside",  "date",    "time",
+      "caption",  "credit", "credits", "source", "topbar",  "subnav",
+      "info",     "infos",  "skip",    "jump",   "links",   "contact",
+      "rss",      "feed",   "popular", "more",   "next",    "prev",
+      "previous", "pager",  "overlay", "modal",  "werbung", "anzeige",
+      "comment",  "header", "head",    "share"};
+  return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
+}
 
 // What an element's class and id say about its role.
 ClassFacts judge_class(std::string_view class_attribute,
@@ -212,12 +230,18 @@ ClassFacts judge_class(std::string_view class_attribute,
   names.push_back(' ');
   names += ascii_lower(id_attribute.substr(0, kMaxClassBytes));
   const std::string_view all(names);
+  bool has_content_token = false;  // a token naming content, nothing else
   std::size_t start = 0;
   while (start < all.size()) {
     std::size_t end = all.find_first_of(" \t\n\r\f", start);
     if (end == std::string_view::npos) end = all.size();
-    const std::string_view token = all.substr(start, end - start);
+    std::string_view token = all.substr(start, end - start);
     start = end + 1;
+    // A BEM modifier ("section--ads") tells a variant, not the role.
+    const std::size_t modifier = token.find("--");
+    if (modifier != std::string_view::npos && modifier > 0) {
+      token = token.substr(0, modifier);
+    }
     if (token.empty()) continue;
     if (token == "hidden" || token == "hide" || token == "d-none" ||
         token == "is-hidden" || token == "invisible" ||
@@ -237,61 +261,56 @@ ClassFacts judge_class(std::string_view class_attribute,
                               "-active", "-loaded"})) {
       continue;
     }
+    const bool is_positive =
+        contains_any(token, {"article", "body", "content", "entry", "main",
+                             "post", "text", "story", "hentry"});
+    // Wrappers of content and furniture ("content-sidebar-wrap") and
+    // headers of the article ("article-header") are not furniture.
+    const bool is_content_wrapper =
+        is_positive && contains_any(token, {"wrap", "container", "header",
+                                            "head", "inner", "outer"});
     if (contains_any(token,
-                     {"article", "body", "content", "entry", "main", "post",
-                      "text", "story", "blog", "hentry", "page"})) {
-      facts.weight = std::max(facts.weight, 25);
-    }
-    if (contains_any(token,
-                     {"comment",   "share",      "sharing",    "social",
-                      "related",   "recommend",  "newsletter", "cookie",
-                      "advert",    "sponsor",    "breadcrumb", "outbrain",
-                      "taboola",   "plista",     "disqus",     "popup",
-                      "subscri",   "consent",    "gdpr",       "paywall",
-                      "sidebar",   "widget",     "pagination", "pager",
-                      "skiplink",  "skip-link",  "footer",     "menu",
-                      "navbar",    "navigation", "byline",     "author",
-                      "tagcloud",  "tag-cloud",  "tags",       "toolbar",
-                      "masthead",  "login",      "signup",     "banner",
-                      "promo",     "mostread",   "most-read",  "trending",
-                      "readmore",  "read-more",  "copyright",  "dateline",
-                      "timestamp", "rating",     "follow",     "donate",
-                      "print",     "teaser",     "more-",      "also-",
-                      "further",   "keywords",   "pubdate",    "published",
-                      "posted"})) {
+                     {"comments",  "comment-",   "comment_",   "commentlist",
+                      "share",     "sharing",    "social",     "related",
+                      "recommend", "newsletter", "cookie",     "advert",
+                      "sponsor",   "breadcrumb", "outbrain",   "taboola",
+                      "plista",    "disqus",     "popup",      "subscri",
+                      "consent",   "gdpr",       "pagination", "skiplink",
+                      "skip-link", "navbar",     "navigation", "tagcloud",
+                      "tag-cloud", "login",      "signup",     "mostread",
+                      "most-read", "trending",   "readmore",   "read-more",
+                      "copyright", "follow",     "donate",     "keywords"}) &&
+        !contains_any(token, {"commentary"})) {
       facts.is_boilerplate = true;
       continue;
     }
-    bool is_header = false;
+    bool is_weak = contains_any(
+        token,
+        {"sidebar",  "paywall",   "footer",   "menu",   "byline", "author",
+         "tags",     "toolbar",   "masthead", "banner", "promo",  "teaser",
+         "dateline", "timestamp", "rating",   "more-",  "also-",  "further",
+         "pubdate",  "published", "posted",   "print"});
     for (const std::string_view word : token_words(token)) {
-      if (word == "ad" || word == "ads" || word == "adv" || word == "nav" ||
-          word == "tag" || word == "meta" || word == "bio" || word == "tools" ||
-          word == "extra" || word == "aside" || word == "date" ||
-          word == "time" || word == "caption" || word == "credit" ||
-          word == "credits" || word == "source" || word == "topbar" ||
-          word == "subnav" || word == "info" || word == "infos" ||
-          word == "skip" || word == "jump" || word == "links" ||
-          word == "contact" || word == "rss" || word == "feed" ||
-          word == "popular" || word == "more" || word == "next" ||
-          word == "prev" || word == "previous" || word == "overlay" ||
-          word == "modal" || word == "werbung" || word == "anzeige") {
-        facts.is_boilerplate = true;
-      }
-      if (word == "header" || word == "head") {
-        is_header = true;
-      }
+      if (is_weak_word(word)) is_weak = true;
     }
-    if (is_header &&
-        !contains_any(token, {"article", "entry", "post", "content", "story",
-                              "main", "body", "text"})) {
-      facts.is_boilerplate = true;
+    if (is_weak && !is_content_wrapper) {
+      facts.is_weak_boilerplate = true;
+      continue;
     }
-    if (contains_any(token, {"foot", "footnote", "media", "scroll", "shoutbox",
-                             "skyscraper", "shopping", "combx", "contact"})) {
+    if (is_positive) {
+      has_content_token = true;
+      facts.weight = 25;
+    }
+    if (contains_any(
+            token, {"foot", "footnote", "media", "scroll", "shoutbox",
+                    "skyscraper", "shopping", "combx", "contact", "widget"})) {
       facts.weight = std::min(facts.weight, -25);
     }
   }
-  if (facts.is_boilerplate) facts.weight = -25;
+  // One token naming the content outweighs weak signals in others
+  // ("l-sidebar-fixed l-article-body-segment").
+  if (has_content_token) facts.is_weak_boilerplate = false;
+  if (facts.is_boilerplate || facts.is_weak_boilerplate) facts.weight = -25;
   return facts;
 }
 
@@ -408,6 +427,10 @@ class ContentExtractor {
     if (body_ == kNoNode) body_ = 0;
     mark_dropped();
     make_blocks();
+    if (std::getenv("NEWS_HTML_DEBUG") != nullptr) {
+      std::fprintf(stderr, "body %zu end %zu nodes %zu blocks %zu\n", body_,
+                   dom_.node(body_).subtree_end, dom_.size(), blocks_.size());
+    }
     if (blocks_.empty()) return "";
     sum_lengths();
     score_blocks();
@@ -432,7 +455,8 @@ class ContentExtractor {
       const DomNode& node = dom_.node(i);
       if (node.is_text) continue;
       const std::string itemprop = ascii_lower(node.attribute("itemprop"));
-      if (itemprop.find("articlebody") != std::string::npos) {
+      if (itemprop.find("articlebody") != std::string::npos ||
+          itemprop == "text") {
         anchor = i;
         break;
       }
@@ -440,6 +464,8 @@ class ContentExtractor {
     }
     const double guarded_length =
         kGuardedTextShare * static_cast<double>(raw_length[body_]);
+    const double body_length = static_cast<double>(raw_length[body_]);
+    const double most_length = 0.5 * body_length;
     std::size_t article_end = 0;  // inside an <article> until this node
     for (std::size_t i = body_; i < dom_.node(body_).subtree_end;) {
       const DomNode& node = dom_.node(i);
@@ -453,21 +479,42 @@ class ContentExtractor {
       const ClassFacts facts =
           judge_class(node.attribute("class"), node.attribute("id"));
       weight_[i] = facts.weight;
+      const double length = static_cast<double>(raw_length[i]);
       bool is_dropped = false;
       if (is_inert_tag(node.tag)) {
-        is_dropped = true;
+        // An unclosed element inside <noscript> can swallow the page.
+        is_dropped = node.tag != GUMBO_TAG_NOSCRIPT || length < most_length;
       } else if (i != body_) {
-        is_dropped = is_furniture_tag(node.tag) || is_hidden(node) ||
-                     facts.is_boilerplate ||
-                     is_furniture_role(node.attribute("role")) ||
-                     (node.tag == GUMBO_TAG_HEADER && i >= article_end);
+        const bool is_weak = is_furniture_tag(node.tag) ||
+                             facts.is_weak_boilerplate ||
+                             (node.tag == GUMBO_TAG_HEADER && i >= article_end);
+        is_dropped = is_weak || is_hidden(node) || facts.is_boilerplate ||
+                     is_furniture_role(node.attribute("role"));
         if (is_dropped && anchor != kNoNode && dom_.contains(i, anchor) &&
-            static_cast<double>(raw_length[i]) >= guarded_length) {
+            length >= guarded_length) {
+          is_dropped = false;
+        }
+        // Weak signals only drop small parts of the page; a large element
+        // is left to the scoring. Articles and main areas list taxonomy
+        // ("tag-x", "author-y") in their classes, not roles.
+        const bool is_article_element =
+            node.tag == GUMBO_TAG_ARTICLE || node.tag == GUMBO_TAG_MAIN;
+        if (is_dropped && is_weak && !facts.is_boilerplate &&
+            (length >= kWeakDropShare * body_length ||
+             (is_article_element && facts.is_weak_boilerplate &&
+              !is_furniture_tag(node.tag)))) {
           is_dropped = false;
         }
         if (is_article_role(node)) weight_[i] += 25;
       }
       if (is_dropped) {
+        if (std::getenv("NEWS_HTML_DEBUG") != nullptr && raw_length[i] > 0) {
+          std::fprintf(stderr, "drop %s class=%s id=%s len=%zu\n",
+                       gumbo_normalized_tagname(node.tag),
+                       std::string(node.attribute("class")).c_str(),
+                       std::string(node.attribute("id")).c_str(),
+                       raw_length[i]);
+        }
         is_dropped_[i] = true;
         i = node.subtree_end;
       } else {
