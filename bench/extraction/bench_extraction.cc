@@ -33,6 +33,20 @@ std::string normalized(std::string_view text) {
   return news::corpus::html::collapse_whitespace(text);
 }
 
+std::string lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+// A string field of an evaldata item; "" when absent or not a string.
+std::string string_field(const nlohmann::json& item, const char* key) {
+  const auto found = item.find(key);
+  if (found == item.end() || !found->is_string()) return "";
+  return found->get<std::string>();
+}
+
 struct PageScore {
   std::string file;
   int true_positives = 0;
@@ -81,6 +95,10 @@ int main(int argc, char** argv) {
     return 2;
   }
   std::vector<PageScore> pages;
+  std::vector<std::string> metadata_misses;
+  // Metadata against evaldata's own title/date/author where it gives them.
+  int titles = 0, titles_equal = 0, dates = 0, dates_equal = 0, authors = 0,
+      authors_found = 0;
   std::size_t html_bytes = 0;
   std::chrono::duration<double> extraction_time{0};
   for (const auto& [url, item] : evaldata.items()) {
@@ -99,6 +117,40 @@ int main(int argc, char** argv) {
     std::string body;
     if (result.ok()) {
       body = normalized(result.value().body);
+      const news::corpus::HtmlMetadata& metadata = result.value().metadata;
+      const std::string title = string_field(item, "title");
+      if (!title.empty()) {
+        ++titles;
+        if (lower(normalized(title)) == lower(metadata.title)) {
+          ++titles_equal;
+        } else {
+          metadata_misses.push_back(
+              item["file"].get<std::string>() + "\ttitle\t" + title + "\t" +
+              metadata.title + "\t" + metadata.title_rule);
+        }
+      }
+      const std::string date = string_field(item, "date");
+      if (!date.empty()) {
+        ++dates;
+        const std::string found =
+            metadata.published ? metadata.published->to_iso() : "";
+        if (found == date.substr(0, 10)) {
+          ++dates_equal;
+        } else {
+          metadata_misses.push_back(item["file"].get<std::string>() +
+                                    "\tdate\t" + date + "\t" + found + "\t" +
+                                    metadata.date_rule);
+        }
+      }
+      const std::string author = string_field(item, "author");
+      if (!author.empty()) {
+        ++authors;
+        authors_found += std::any_of(
+            metadata.authors.begin(), metadata.authors.end(),
+            [&](const std::string& name) {
+              return lower(author).find(lower(name)) != std::string::npos;
+            });
+      }
     } else {
       page.error = result.error().message();
     }
@@ -166,11 +218,18 @@ int main(int argc, char** argv) {
       log << "  + leaked: " << snippet << '\n';
   }
 
+  log << "# metadata differing from evaldata (file, field, expected, found, "
+         "rule)\n";
+  for (const std::string& line : metadata_misses) log << line << '\n';
+
   std::printf("pages %zu, %.1f MB of HTML\n", pages.size(),
               static_cast<double>(html_bytes) / 1e6);
   std::printf("tp %d  fn %d  fp %d  tn %d\n", tp, fn, fp, tn);
   std::printf("precision %.3f  recall %.3f  accuracy %.3f  F1 %.3f\n",
               precision, recall, accuracy, f1);
+  std::printf(
+      "metadata: title equal %d/%d, date equal %d/%d, author found %d/%d\n",
+      titles_equal, titles, dates_equal, dates, authors_found, authors);
   std::printf("throughput %.1f MB/s of HTML (one core, %.2f s)\n", mbps,
               extraction_time.count());
   std::printf("worst pages: %s\n", argv[2]);

@@ -64,8 +64,9 @@ bool names_site(std::string_view part, std::string_view site_name,
   return false;
 }
 
-constexpr std::array<std::string_view, 9> kTitleSeparators = {
-    " | ", " - ", " – ", " — ", " :: ", " · ", " • ", " / ", " // "};
+constexpr std::array<std::string_view, 13> kTitleSeparators = {
+    " | ", " - ",  " – ", " — ", " :: ", " · ", " • ",
+    " / ", " // ", " › ", " » ", " « ",  " ‹ "};
 
 struct Split {
   std::size_t position = std::string_view::npos;
@@ -517,12 +518,33 @@ HtmlMetadata extract_metadata(const Dom& dom) {
     std::string title =
         usable_title(strip_site_affix(raw, metadata.site_name, host));
     if (title.empty()) continue;
-    // "Headline | Section" where another source gives "Headline" alone.
+    // A blog's <h1> is often the blog's name, not the post's: the site's
+    // name, or the affix of another title ("Post | Blog" and <h1>Blog).
+    const std::string title_key = comparable(title);
+    if (title_key == comparable(metadata.site_name) ||
+        title_key == comparable(host) ||
+        title_key == comparable(host.substr(0, host.find('.')))) {
+      continue;
+    }
+    const bool is_affix_of_other = std::any_of(
+        std::begin(kTitles), std::end(kTitles), [&](const auto& other) {
+          if (&other.first == &raw) return false;
+          const Split last = last_separator(other.first);
+          return last.position != std::string_view::npos && last.position > 0 &&
+                 trimmed(other.first.substr(last.position + last.length)) ==
+                     title;
+        });
+    if (is_affix_of_other) continue;
+    // "Headline | Section" where another source gives "Headline" or
+    // "Section" alone: the other part is the site's.
     const Split last = last_separator(title);
     if (last.position != std::string_view::npos) {
       const std::string head = title.substr(0, last.position);
+      const std::string tail = title.substr(last.position + last.length);
       for (const auto& other : kTitles) {
-        if (&other.first != &raw && trimmed(other.first) == head) {
+        if (&other.first == &raw) continue;
+        const std::string other_title = trimmed(other.first);
+        if (other_title == head || (other_title == tail && !head.empty())) {
           title = head;
           break;
         }
