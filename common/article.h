@@ -28,8 +28,11 @@ struct Article {
   std::string title;
   std::vector<std::string> authors;
   std::optional<Date> published;  // never invented
-  std::string language;           // ISO 639-1, e.g. "en"
-  std::string body;               // clean UTF-8, NFC, paragraphs split by \n\n
+  // When a web archive captured the page (WARC-Date): a crawl date, never
+  // taken for the publication date. Empty for other inputs.
+  std::optional<Date> crawled;
+  std::string language;  // ISO 639-1, e.g. "en"
+  std::string body;      // clean UTF-8, NFC, paragraphs split by \n\n
   SourceRef source;
   ExtractionFacts facts;
 };

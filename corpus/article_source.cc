@@ -7,8 +7,15 @@
 #include "corpus/extract/boilerplate.h"
 #include "corpus/extract/line_text.h"
 #include "corpus/extract/outlet.h"
+#include "corpus/extract/outlet_resolution.h"
+#include "corpus/extract/structured_extractor.h"
 #include "corpus/extract/text_dump_extractor.h"
+#include "corpus/manifest.h"
+#include "corpus/readers/csv_reader.h"
+#include "corpus/readers/html_reader.h"
+#include "corpus/readers/jsonl_reader.h"
 #include "corpus/readers/text_reader.h"
+#include "corpus/readers/warc_reader.h"
 #include "corpus/source_walker.h"
 
 namespace news::corpus {
@@ -28,85 +35,221 @@ std::vector<std::string_view> content_lines(const RawDocument& document) {
   return split_lines(document.bytes);
 }
 
-std::string article_id(const SourceRef& source) {
+std::string canonical_path(const std::string& path) {
   std::error_code error;
-  std::filesystem::path canonical = std::filesystem::weakly_canonical(
-      std::filesystem::absolute(source.path), error);
+  std::filesystem::path canonical =
+      std::filesystem::weakly_canonical(std::filesystem::absolute(path), error);
   if (error) {
-    canonical =
-        std::filesystem::absolute(source.path, error).lexically_normal();
+    canonical = std::filesystem::absolute(path, error).lexically_normal();
   }
-  std::string id = "path:" + canonical.string();
-  if (source.record > 0) id += "#" + std::to_string(source.record);
-  return id;
+  return canonical.string();
+}
+
+// "path:<canonical path>", "#<record>" appended for records.
+std::string path_id(const std::string& file_id, const SourceRef& source) {
+  return source.record > 0 ? file_id + "#" + std::to_string(source.record)
+                           : file_id;
+}
+
+// A problem report that keeps the code and location of error and puts
+// prefix before its message.
+Error prefixed(const std::string& prefix, const Error& error) {
+  return Error(error.code(), prefix + error.message(), error.source());
 }
 
 }  // namespace
 
 class ArticleSource::Impl {
  public:
-  explicit Impl(CorpusOptions options) : options_(std::move(options)) {}
+  explicit Impl(CorpusOptions options)
+      : options_(std::move(options)),
+        mapping_(options_.field_overrides),
+        policy_{options_.outlet, options_.is_outlet_from_dir} {}
+
+  Status load_manifest(ErrorSink& sink) {
+    if (options_.manifest_path.empty()) return Done{};
+    Result<Manifest> loaded =
+        Manifest::load(options_.manifest_path, mapping_, sink);
+    if (!loaded.ok()) return loaded.error();
+    manifest_ = std::move(loaded).value();
+    return Done{};
+  }
 
   std::vector<InputFile> list_inputs(ErrorSink& sink) const {
-    return SourceWalker(WalkOptions{options_.roots, options_.path_list_file})
-        .walk(sink);
+    std::vector<InputFile> files =
+        SourceWalker(WalkOptions{options_.roots, options_.path_list_file})
+            .walk(sink);
+    if (!manifest_.canonical_path().empty()) {
+      std::vector<InputFile> kept;
+      for (InputFile& file : files) {
+        if (canonical_path(file.path) != manifest_.canonical_path()) {
+          kept.push_back(std::move(file));
+        }
+      }
+      files = std::move(kept);
+    }
+    return files;
   }
 
   void learn(const std::vector<InputFile>& files) {
     BoilerplateLearner learner;
     DiscardingSink ignored;
     for (const InputFile& file : files) {
-      for (const RawDocument& document : reader_.read(file, ignored)) {
+      if (file.format != Format::kText) continue;
+      const ManifestEntry* entry = manifest_.find(file.path);
+      text_reader_.read_each(file, ignored, [&](RawDocument&& document) {
         const std::vector<std::string_view> lines = content_lines(document);
-        learner.add_file(group_key(file, resolve_outlet(file, lines)), lines);
-      }
+        learner.add_file(group_key(file, text_outlet(file, lines, entry)),
+                         lines);
+      });
     }
     learned_ = learner.finish();
   }
 
-  std::vector<Article> read_articles(const InputFile& file,
-                                     ErrorSink& sink) const {
-    std::vector<Article> articles;
-    for (const RawDocument& document : reader_.read(file, sink)) {
-      const std::vector<std::string_view> lines = content_lines(document);
-      TextDumpContext context;
-      context.id = article_id(document.source);
-      context.language = options_.language;
-      context.outlet = resolve_outlet(file, lines);
-      context.learned_lines =
-          learned_.lines_for(group_key(file, context.outlet));
-      Result<Article> article = extract_text_dump(document, context);
-      // A partly read document gives one message: what was missing, then
-      // what became of the part that was read.
-      const std::string prefix =
-          document.partial_reason.empty() ? "" : document.partial_reason + "; ";
-      if (article.ok()) {
-        if (!prefix.empty()) {
-          sink.report(Error::bad_input(
-              document.source,
-              prefix + "indexed the article in what was read"));
-        }
-        articles.push_back(std::move(article).value());
-      } else {
-        sink.report(Error(article.error().code(),
-                          prefix + article.error().message(),
-                          article.error().source()));
+  void read_articles_each(const InputFile& file, ErrorSink& sink,
+                          const ArticleConsumer& consume) const {
+    ExtractionContext context;
+    context.language = options_.language;
+    context.outlet_policy = policy_;
+    context.manifest = manifest_.find(file.path);
+    context.file = &file;
+    context.mapping = &mapping_;
+    const std::string file_id = "path:" + canonical_path(file.path);
+    switch (file.format) {
+      case Format::kText:
+        text_reader_.read_each(file, sink, [&](RawDocument&& document) {
+          context.path_id = path_id(file_id, document.source);
+          read_text_dump(document, context, sink, consume);
+        });
+        return;
+      case Format::kHtml:
+      case Format::kWarc: {
+        const Reader& reader = file.format == Format::kHtml
+                                   ? static_cast<const Reader&>(html_reader_)
+                                   : warc_reader_;
+        reader.read_each(file, sink, [&](RawDocument&& page) {
+          context.path_id = path_id(file_id, page.source);
+          read_page(page, context, sink, consume);
+        });
+        return;
+      }
+      case Format::kJsonl:
+      case Format::kCsv:
+      case Format::kTsv: {
+        const Reader& reader = file.format == Format::kJsonl
+                                   ? static_cast<const Reader&>(jsonl_reader_)
+                                   : csv_reader_;
+        bool is_table_checked = false;
+        bool is_table_of_articles = true;
+        reader.read_each(file, sink, [&](RawDocument&& record) {
+          // Every row of a CSV has the same columns: one without a body
+          // column is a metadata table, reported once, not per row.
+          if (!is_table_checked && file.format != Format::kJsonl) {
+            is_table_checked = true;
+            is_table_of_articles = has_body_column(record, mapping_);
+            if (!is_table_of_articles) {
+              sink.report(Error::bad_input(
+                  SourceRef{file.path, 0, 0},
+                  "no article text column (one of " +
+                      mapping_.describe(ArticleField::kBody) +
+                      "; name it with --field body=COLUMN, or give a "
+                      "metadata table with --manifest); file skipped"));
+            }
+          }
+          if (!is_table_of_articles) return;
+          context.path_id = path_id(file_id, record.source);
+          Result<Article> article = extract_record(record, context, sink);
+          if (!article.ok()) {
+            sink.report(article.error());
+            return;
+          }
+          consume(std::move(article).value());
+        });
+        return;
       }
     }
-    return articles;
   }
 
  private:
-  // Outlet in order of trust: --outlet, text evidence, the first folder
-  // (only with --outlet-from-dir), else unknown.
-  OutletGuess resolve_outlet(const InputFile& file,
-                             const std::vector<std::string_view>& lines) const {
-    if (!options_.outlet.empty()) return {options_.outlet, "flag:--outlet"};
-    if (auto from_text = find_outlet_in_text(lines)) return *from_text;
-    if (options_.is_outlet_from_dir) {
-      if (auto from_dir = outlet_from_dir(file)) return *from_dir;
+  // Outlet of a text dump: the manifest, --outlet, text evidence, the
+  // first folder (only with --outlet-from-dir), else unknown.
+  OutletGuess text_outlet(const InputFile& file,
+                          const std::vector<std::string_view>& lines,
+                          const ManifestEntry* entry) const {
+    OutletEvidence evidence;
+    if (entry != nullptr) {
+      if (!entry->outlet.empty()) {
+        evidence.manifest =
+            OutletGuess{entry->outlet, "manifest:" + entry->outlet_column};
+      }
+      evidence.url = entry->url;
     }
-    return {kUnknownOutlet, "none"};
+    evidence.text = find_outlet_in_text(lines);
+    evidence.file = &file;
+    return resolve_outlet(evidence, policy_);
+  }
+
+  void read_text_dump(const RawDocument& document,
+                      const ExtractionContext& context, ErrorSink& sink,
+                      const ArticleConsumer& consume) const {
+    const std::vector<std::string_view> lines = content_lines(document);
+    TextDumpContext text_context;
+    text_context.id = context.path_id;
+    text_context.language = options_.language;
+    text_context.outlet = text_outlet(*context.file, lines, context.manifest);
+    text_context.learned_lines =
+        learned_.lines_for(group_key(*context.file, text_context.outlet));
+    Result<Article> article = extract_text_dump(document, text_context);
+    const ManifestEntry* entry = context.manifest;
+    // A manifest title makes a dump without a headline line usable: its
+    // whole text is the body.
+    if (!article.ok() && entry != nullptr && !entry->title.empty() &&
+        !trim(document.bytes).empty() &&
+        article.error().message().find("no title") != std::string::npos) {
+      Article whole;
+      whole.id = context.path_id;
+      whole.language = options_.language;
+      whole.source = document.source;
+      whole.body = std::string(trim(document.bytes));
+      whole.outlet = text_context.outlet.name;
+      whole.facts = {"", text_context.outlet.rule, "none"};
+      article = std::move(whole);
+    }
+    if (article.ok() && entry != nullptr) {
+      Article& value = article.value();
+      // The line the dump rules took for the headline is body text when
+      // the manifest names another title.
+      if (!entry->title.empty() && !value.title.empty() &&
+          fold_line(value.title) != fold_line(entry->title)) {
+        value.body = value.title + "\n\n" + value.body;
+      }
+      apply_manifest(*entry, value);
+      value.id = article_id(value.url, context.path_id);
+    }
+    report_partial(document, article, sink, consume);
+  }
+
+  void read_page(const RawDocument& page, const ExtractionContext& context,
+                 ErrorSink& sink, const ArticleConsumer& consume) const {
+    report_partial(page, extract_page(page, context), sink, consume);
+  }
+
+  // A partly read document gives one message: what was missing, then what
+  // became of the part that was read.
+  static void report_partial(const RawDocument& document,
+                             Result<Article> article, ErrorSink& sink,
+                             const ArticleConsumer& consume) {
+    const std::string prefix =
+        document.partial_reason.empty() ? "" : document.partial_reason + "; ";
+    if (!article.ok()) {
+      sink.report(prefixed(prefix, article.error()));
+      return;
+    }
+    if (!prefix.empty()) {
+      sink.report(Error::bad_input(
+          document.source, prefix + "indexed the article in what was read"));
+    }
+    consume(std::move(article).value());
   }
 
   // Boilerplate is learned per outlet, or per folder when it is unknown.
@@ -122,7 +265,14 @@ class ArticleSource::Impl {
   }
 
   CorpusOptions options_;
-  TextReader reader_;
+  FieldMapping mapping_;
+  OutletPolicy policy_;
+  Manifest manifest_;
+  TextReader text_reader_;
+  HtmlReader html_reader_;
+  JsonlReader jsonl_reader_;
+  CsvReader csv_reader_;
+  WarcReader warc_reader_;
   LearnedBoilerplate learned_;
 };
 
@@ -130,6 +280,10 @@ ArticleSource::ArticleSource(CorpusOptions options)
     : impl_(std::make_unique<Impl>(std::move(options))) {}
 
 ArticleSource::~ArticleSource() = default;
+
+Status ArticleSource::load_manifest(ErrorSink& sink) {
+  return impl_->load_manifest(sink);
+}
 
 std::vector<InputFile> ArticleSource::list_inputs(ErrorSink& sink) const {
   return impl_->list_inputs(sink);
@@ -140,9 +294,18 @@ void ArticleSource::learn(const std::vector<InputFile>& files,
   impl_->learn(files);
 }
 
+void ArticleSource::read_articles_each(const InputFile& file, ErrorSink& sink,
+                                       const ArticleConsumer& consume) const {
+  impl_->read_articles_each(file, sink, consume);
+}
+
 std::vector<Article> ArticleSource::read_articles(const InputFile& file,
                                                   ErrorSink& sink) const {
-  return impl_->read_articles(file, sink);
+  std::vector<Article> articles;
+  read_articles_each(file, sink, [&articles](Article&& article) {
+    articles.push_back(std::move(article));
+  });
+  return articles;
 }
 
 }  // namespace news::corpus

@@ -198,17 +198,16 @@ class WalkRun {
     const std::string name = path.filename().string();
     const Compression compression = compression_from_name(name);
     std::optional<Format> format = format_from_name(name);
-    if (!format &&
-        !fs::path(std::string(strip_compression_suffix(name)))
-             .has_extension() &&
-        looks_like_text(path.string(), compression)) {
-      format = Format::kText;
+    if (!format && !fs::path(std::string(strip_compression_suffix(name)))
+                        .has_extension()) {
+      format = sniff_format(path.string(), compression);
     }
     if (!format) {
       if (is_explicit) {
         report(ErrorCode::kBadInput, path,
-               "not a supported input (text dump: .txt or text without "
-               "extension, optionally .gz); skipped");
+               "not a supported input (.txt, .html, .htm, .jsonl, .ndjson, "
+               ".json, .csv, .tsv, .warc, or text without extension; each "
+               "optionally .gz); skipped");
       }
       return;
     }
@@ -250,7 +249,41 @@ std::optional<Format> format_from_name(std::string_view file_name) {
   std::string extension(file_name.substr(dot + 1));
   for (char& c : extension) c = static_cast<char>(std::tolower(c));
   if (extension == "txt") return Format::kText;
+  if (extension == "html" || extension == "htm") return Format::kHtml;
+  if (extension == "jsonl" || extension == "ndjson" || extension == "json") {
+    return Format::kJsonl;
+  }
+  if (extension == "csv") return Format::kCsv;
+  if (extension == "tsv") return Format::kTsv;
+  if (extension == "warc") return Format::kWarc;
   return std::nullopt;
+}
+
+std::optional<Format> sniff_format(const std::string& path,
+                                   const Compression compression) {
+  Result<InputStream> stream = InputStream::open(path, compression);
+  if (!stream.ok()) return std::nullopt;
+  std::string head;
+  while (head.size() < kSniffBytes) {
+    const Result<std::size_t> count =
+        stream.value().read(head, kSniffBytes - head.size());
+    if (!count.ok() || count.value() == 0) break;
+  }
+  std::string_view start = head;
+  if (start.substr(0, 3) == "\xEF\xBB\xBF") start.remove_prefix(3);
+  start = trim_blanks(start);
+  if (start.substr(0, 7) == "WARC/1.") return Format::kWarc;
+  if (head.empty() || looks_binary(head)) return std::nullopt;
+  if (text::repair_utf8(head).replaced_count * 20 > head.size()) {
+    return std::nullopt;
+  }
+  if (!start.empty() && start.front() == '<') return Format::kHtml;
+  if (!start.empty() && start.front() == '{') {
+    const std::string_view first_line =
+        trim_blanks(start.substr(0, start.find('\n')));
+    if (first_line.back() == '}') return Format::kJsonl;
+  }
+  return Format::kText;
 }
 
 bool looks_like_text(const std::string& path, const Compression compression) {

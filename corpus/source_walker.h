@@ -18,10 +18,19 @@ struct WalkOptions {
 };
 
 // The format of a file by its name, a compression suffix (".gz") left
-// aside: ".txt" (any case) is kText; nullopt for other extensions. A name
-// without extension gives nullopt too: the caller sniffs its content
-// (looks_like_text).
+// aside, extensions in any case: ".txt" kText; ".html", ".htm" kHtml;
+// ".jsonl", ".ndjson", ".json" kJsonl; ".csv" kCsv; ".tsv" kTsv; ".warc"
+// kWarc; nullopt for other extensions. A name without extension gives
+// nullopt too: the caller sniffs its content (sniff_format).
 std::optional<Format> format_from_name(std::string_view file_name);
+
+// The format of a file without extension by its first bytes (decompressed
+// as compression says), leading white space and BOM aside: "WARC/1." is
+// kWarc; "<" (a doctype, <html>, any tag) kHtml; a first line that is a
+// JSON object ("{" ... "}") kJsonl; other text kText. nullopt when it
+// cannot be read, is empty or is no text (looks_like_text).
+std::optional<Format> sniff_format(
+    const std::string& path, Compression compression = Compression::kNone);
 
 // Whether the first bytes of the content of the file at path (decompressed
 // as compression says) look like text (readable, no NUL byte, mostly
@@ -37,8 +46,9 @@ class SourceWalker {
   // following symbolic links) and in the path list, sorted by path, each
   // file once (by canonical path; the first path in sorted order wins).
   //
-  // Folders yield ".txt" files and extension-less files that look like
-  // text, each also when compressed (".txt.gz", "name.gz"); other regular
+  // Folders yield the files format_from_name() knows and extension-less
+  // files whose format sniff_format() finds, each also when compressed
+  // (".txt.gz", ".warc.gz", "name.gz"); other regular
   // files and hidden entries (names starting with ".") are left out
   // silently. A root or listed path that is a file is taken when it is one
   // of those, else reported; a listed path that is a folder is walked. File

@@ -100,13 +100,13 @@ Result<DecodedText> decode_text(std::string_view bytes) {
 
 TextReader::TextReader(TextReaderOptions options) : options_(options) {}
 
-std::vector<RawDocument> TextReader::read(const InputFile& file,
-                                          ErrorSink& sink) const {
+void TextReader::read_each(const InputFile& file, ErrorSink& sink,
+                           const DocumentConsumer& consume) const {
   const SourceRef source{file.path, 0, 0};
   Result<InputStream> opened = InputStream::open(file.path, file.compression);
   if (!opened.ok()) {
     sink.report(opened.error());
-    return {};
+    return;
   }
   InputStream& stream = opened.value();
   const auto max_bytes = static_cast<std::size_t>(options_.max_bytes);
@@ -121,7 +121,7 @@ std::vector<RawDocument> TextReader::read(const InputFile& file,
       if (count.error().code() != ErrorCode::kBadInput) {
         sink.report(Error(count.error().code(),
                           count.error().message() + "; skipped", source));
-        return {};
+        return;
       }
       partial_reason = count.error().message();
       break;
@@ -133,7 +133,7 @@ std::vector<RawDocument> TextReader::read(const InputFile& file,
       is_sniffed = true;
       if (looks_binary(bytes)) {
         sink.report(Error::bad_input(source, "binary file; skipped"));
-        return {};
+        return;
       }
     }
   }
@@ -150,7 +150,7 @@ std::vector<RawDocument> TextReader::read(const InputFile& file,
   }
   if (bytes.empty() && !partial_reason.empty()) {
     sink.report(Error::bad_input(source, partial_reason + "; skipped"));
-    return {};
+    return;
   }
   Result<DecodedText> decoded = decode_text(bytes);
   if (!decoded.ok()) {
@@ -159,7 +159,7 @@ std::vector<RawDocument> TextReader::read(const InputFile& file,
     sink.report(Error(decoded.error().code(),
                       prefix + decoded.error().message() + "; skipped",
                       source));
-    return {};
+    return;
   }
   RawDocument document;
   document.source = source;
@@ -169,9 +169,7 @@ std::vector<RawDocument> TextReader::read(const InputFile& file,
   document.size_bytes = file.size_bytes;
   document.mtime_seconds = file.mtime_seconds;
   document.partial_reason = std::move(partial_reason);
-  std::vector<RawDocument> documents;
-  documents.push_back(std::move(document));
-  return documents;
+  consume(std::move(document));
 }
 
 }  // namespace news::corpus

@@ -36,7 +36,7 @@ class TextReader final : public Reader {
  public:
   explicit TextReader(TextReaderOptions options = {});
 
-  // One RawDocument whose bytes are decode_text() of the file's content
+  // Passes one RawDocument whose bytes are decode_text() of the file's content
   // (decompressed, see InputStream), at most max_bytes of it. Reported, with
   // nothing returned: the errors of InputStream::open; kIo "read error
   // (...); skipped"; kBadInput "binary file; skipped" (judged on the first
@@ -47,8 +47,8 @@ class TextReader final : public Reader {
   // decompressed)", "corrupt gzip (N bytes decompressed: ...)". When
   // nothing usable was read before the damage, or what was read is binary,
   // it is reported with "; skipped" instead.
-  std::vector<RawDocument> read(const InputFile& file,
-                                ErrorSink& sink) const override;
+  void read_each(const InputFile& file, ErrorSink& sink,
+                 const DocumentConsumer& consume) const override;
 
  private:
   TextReaderOptions options_;

@@ -167,11 +167,14 @@ TEST(GzipInput, FindsGzFilesByNameAndSniffsExtensionlessOnes) {
   write_file(dir.path() / "page.html.gz", gzip("<html></html>"));
   RecordingSink sink;
   const auto files = SourceWalker({{dir.path().string()}, ""}).walk(sink);
-  ASSERT_EQ(files.size(), 2u) << sink.dump();
+  ASSERT_EQ(files.size(), 3u) << sink.dump();
   EXPECT_EQ(files[0].path, dir.file("a.TXT.GZ"));
   EXPECT_EQ(files[1].path, dir.file("notes.gz"));
+  EXPECT_EQ(files[2].path, dir.file("page.html.gz"));
+  EXPECT_EQ(files[0].format, Format::kText);
+  EXPECT_EQ(files[1].format, Format::kText);
+  EXPECT_EQ(files[2].format, Format::kHtml);
   for (const InputFile& file : files) {
-    EXPECT_EQ(file.format, Format::kText) << file.path;
     EXPECT_EQ(file.compression, Compression::kGzip) << file.path;
   }
   EXPECT_TRUE(sink.errors.empty()) << sink.dump();

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -49,12 +50,14 @@ TEST(SourceWalker, RecursesIntoFoldersInSortedOrder) {
   EXPECT_EQ(paths_of(files),
             (std::vector<std::string>{(root / "a" / "deep" / "c.TXT").string(),
                                       (root / "a" / "notes").string(),
+                                      (root / "a" / "page.html").string(),
                                       (root / "b.txt").string()}));
   EXPECT_TRUE(sink.errors.empty()) << sink.dump();
   for (const InputFile& file : files) {
     EXPECT_EQ(file.root, root.string());
-    EXPECT_EQ(file.format, Format::kText);
-    EXPECT_STREQ(format_name(file.format), "txt");
+    const bool is_page = file.path == (root / "a" / "page.html").string();
+    EXPECT_EQ(file.format, is_page ? Format::kHtml : Format::kText);
+    EXPECT_STREQ(format_name(file.format), is_page ? "html" : "txt");
     EXPECT_GT(file.size_bytes, 0u);
     EXPECT_GT(file.mtime_seconds, 0);
   }
@@ -142,11 +145,11 @@ TEST(SourceWalker, ReportsSymlinkLoops) {
 
 TEST(SourceWalker, ReportsExplicitFilesOfUnsupportedType) {
   TempDir dir;
-  write_file(dir.path() / "page.html", "<html></html>");
+  write_file(dir.path() / "photo.jpg", "\xFF\xD8\xFF");
   RecordingSink sink;
-  const auto files = walk({{dir.file("page.html")}, ""}, sink);
+  const auto files = walk({{dir.file("photo.jpg")}, ""}, sink);
   EXPECT_TRUE(files.empty());
-  EXPECT_TRUE(sink.has(dir.file("page.html"), "not a supported input"))
+  EXPECT_TRUE(sink.has(dir.file("photo.jpg"), "not a supported input"))
       << sink.dump();
 }
 
@@ -165,8 +168,16 @@ TEST(SourceWalker, FindsEveryArticleOfTheWikinewsCorpus) {
   RecordingSink sink;
   const auto files =
       walk({{(corpora_dir() / "wikinews-en-2004").string()}, ""}, sink);
-  // SOURCE.md and articles.jsonl are not text dumps.
-  EXPECT_EQ(files.size(), 101u);
+  // 101 text dumps and articles.jsonl; SOURCE.md is no input.
+  EXPECT_EQ(files.size(), 102u);
+  EXPECT_EQ(std::count_if(files.begin(), files.end(),
+                          [](const InputFile& file) {
+                            return file.format == Format::kText;
+                          }),
+            101);
+  EXPECT_EQ(files.front().path,
+            (corpora_dir() / "wikinews-en-2004" / "articles.jsonl").string());
+  EXPECT_EQ(files.front().format, Format::kJsonl);
   EXPECT_TRUE(sink.errors.empty()) << sink.dump();
   EXPECT_TRUE(std::is_sorted(
       files.begin(), files.end(),

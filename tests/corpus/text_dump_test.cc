@@ -264,7 +264,7 @@ TEST(TextDump, EveryWikinewsArticleHasFirstLineAsTitleAndABody) {
   RecordingSink sink;
   std::size_t file_count = 0;
   const auto articles =
-      read_corpus(corpora_dir() / "wikinews-en-2004", sink, file_count);
+      read_corpus(corpora_dir() / "wikinews-en-2004" / "txt", sink, file_count);
   EXPECT_EQ(file_count, 101u);
   EXPECT_EQ(articles.size(), file_count) << sink.dump();
   for (const Article& article : articles) {

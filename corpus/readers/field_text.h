@@ -1,0 +1,13 @@
+// The text of one record field (JSON string, CSV cell) made clean like a
+// text dump: well-formed UTF-8 (ill-formed bytes become U+FFFD), "\n" line
+// endings, no byte-order marks, NFC.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace news::corpus {
+
+std::string clean_field_text(std::string_view text);
+
+}  // namespace news::corpus

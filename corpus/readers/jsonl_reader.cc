@@ -1,0 +1,327 @@
+#include "corpus/readers/jsonl_reader.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include "common/text/utf8.h"
+#include "corpus/readers/buffered_input.h"
+#include "corpus/readers/field_text.h"
+
+namespace news::corpus {
+namespace {
+
+// Members keep their order in the record.
+using json = nlohmann::ordered_json;
+
+constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+bool is_space(const char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+std::string_view trim_ascii(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string mib(const std::uint64_t bytes) {
+  return std::to_string(bytes >> 20) + " MiB";
+}
+
+std::optional<std::string> value_text(const json& value) {
+  switch (value.type()) {
+    case json::value_t::null:
+    case json::value_t::discarded:
+      return std::nullopt;
+    case json::value_t::string:
+      return value.get<std::string>();
+    case json::value_t::array: {
+      std::string text;
+      for (const json& element : value) {
+        std::optional<std::string> element_text = value_text(element);
+        if (!element_text || element_text->empty()) continue;
+        if (!text.empty()) text += '\n';
+        text += *element_text;
+      }
+      return text;
+    }
+    case json::value_t::object:
+      if (const auto name = value.find("name");
+          name != value.end() && name->is_string()) {
+        return name->get<std::string>();
+      }
+      return value.dump();
+    default:
+      return value.dump();
+  }
+}
+
+// The parser's reason without its exception prefix: "line 1, column 5:
+// syntax error while parsing object - unexpected end of input; expected
+// '}'".
+std::string parse_reason(const json::exception& error) {
+  std::string reason = error.what();
+  if (const std::size_t bracket = reason.find("] ");
+      bracket != std::string::npos) {
+    reason.erase(0, bracket + 2);
+  }
+  static constexpr std::string_view kPrefix = "parse error at ";
+  if (reason.compare(0, kPrefix.size(), kPrefix) == 0) {
+    reason.erase(0, kPrefix.size());
+  }
+  return reason;
+}
+
+// One call of read_each: the file, its sink and consumer.
+class JsonRun {
+ public:
+  JsonRun(const InputFile& file, ErrorSink& sink,
+          const DocumentConsumer& consume, const RecordReaderOptions& options)
+      : file_(file), sink_(sink), consume_(consume), options_(options) {}
+
+  void run(BufferedInput& input) {
+    while (input.view().size() < kBom.size() && input.fill()) {
+    }
+    if (input.view().substr(0, kBom.size()) == kBom) input.consume(kBom.size());
+    // White space before the first record decides nothing: skip it to see
+    // whether the content is an array.
+    while (true) {
+      const std::string_view view = input.view();
+      std::size_t spaces = 0;
+      while (spaces < view.size() && is_space(view[spaces])) {
+        if (view[spaces] == '\n') ++line_;
+        ++spaces;
+      }
+      input.consume(spaces);
+      if (!input.view().empty() || !input.fill()) break;
+    }
+    if (!input.view().empty() && input.view().front() == '[') {
+      input.consume(1);
+      read_array(input);
+    } else {
+      read_lines(input);
+    }
+    if (input.problem()) {
+      const Error& problem = *input.problem();
+      sink_.report(Error(problem.code(),
+                         problem.message() + " after " + where() +
+                             "; the records before it were read",
+                         SourceRef{file_.path, 0, 0}));
+    }
+  }
+
+ private:
+  std::string where() const {
+    return is_array_ ? "record " + std::to_string(records_)
+                     : "line " + std::to_string(line_);
+  }
+
+  void report(const SourceRef& source, const std::string& message) {
+    sink_.report(Error::bad_input(source, message));
+  }
+
+  // line_ counts the lines before the current position; records start on
+  // line_ + 1.
+  void read_lines(BufferedInput& input) {
+    std::size_t scanned = 0;
+    bool is_skipping = false;  // inside an over-long line
+    while (true) {
+      const std::string_view view = input.view();
+      const std::size_t newline = view.find('\n', scanned);
+      if (newline == std::string_view::npos) {
+        scanned = view.size();
+        if (!is_skipping && view.size() > options_.max_record_bytes) {
+          report(SourceRef{file_.path, line_ + 1, input.offset()},
+                 "record longer than " + mib(options_.max_record_bytes) +
+                     "; record skipped");
+          is_skipping = true;
+        }
+        if (is_skipping) {
+          input.consume(view.size());
+          scanned = 0;
+        }
+        if (input.fill()) continue;
+        // The last line may lack its newline; after a read problem it is
+        // cut, and the problem is reported for the file.
+        if (!is_skipping && !input.problem() && !view.empty()) {
+          ++line_;
+          handle_line(input.view(), input.offset());
+        }
+        return;
+      }
+      ++line_;
+      if (!is_skipping) handle_line(view.substr(0, newline), input.offset());
+      is_skipping = false;
+      input.consume(newline + 1);
+      scanned = 0;
+    }
+  }
+
+  void handle_line(const std::string_view line,
+                   const std::uint64_t byte_offset) {
+    const std::string_view text = trim_ascii(line);
+    if (text.empty()) return;
+    handle_record(text, SourceRef{file_.path, line_, byte_offset});
+  }
+
+  // Elements are found by scanning for the comma or bracket that ends them
+  // at depth 0 (outside strings), then parsed one by one, so a broken
+  // element costs only itself and the array is never held whole.
+  void read_array(BufferedInput& input) {
+    is_array_ = true;
+    while (true) {
+      // Between elements: white space and commas.
+      std::string_view view = input.view();
+      std::size_t skip = 0;
+      while (skip < view.size() &&
+             (is_space(view[skip]) || view[skip] == ',')) {
+        if (view[skip] == '\n') ++line_;
+        ++skip;
+      }
+      input.consume(skip);
+      if (input.view().empty()) {
+        if (input.fill()) continue;
+        if (!input.problem()) {
+          report(SourceRef{file_.path, 0, 0},
+                 "JSON array not closed (']' missing at the end)");
+        }
+        return;
+      }
+      if (input.view().front() == ']') return;
+      ++records_;
+      const SourceRef source{file_.path, records_, input.offset()};
+      const std::uint64_t start_line = line_ + 1;
+      const std::optional<std::size_t> length = scan_element(input);
+      if (!length) {
+        if (!input.problem()) {
+          report(source, "JSON array not closed; the last record (line " +
+                             std::to_string(start_line) +
+                             ") is incomplete; record skipped");
+        }
+        return;
+      }
+      if (*length > options_.max_record_bytes) {
+        report(source, "record longer than " + mib(options_.max_record_bytes) +
+                           "; the rest of the file skipped");
+        return;
+      }
+      handle_record(trim_ascii(input.view().substr(0, *length)), source,
+                    start_line);
+      input.consume(*length);
+    }
+  }
+
+  // The length of the element at the front of input (it ends before a ','
+  // or ']' at depth 0), filling as needed; nullopt when the content ends
+  // inside it. Counts its newlines into line_.
+  std::optional<std::size_t> scan_element(BufferedInput& input) {
+    std::size_t position = 0;
+    int depth = 0;
+    bool is_in_string = false;
+    bool is_escaped = false;
+    std::uint64_t newlines = 0;
+    while (true) {
+      const std::string_view view = input.view();
+      for (; position < view.size(); ++position) {
+        const char c = view[position];
+        if (c == '\n') ++newlines;
+        if (is_in_string) {
+          if (is_escaped) {
+            is_escaped = false;
+          } else if (c == '\\') {
+            is_escaped = true;
+          } else if (c == '"') {
+            is_in_string = false;
+          }
+          continue;
+        }
+        if (c == '"') {
+          is_in_string = true;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if (c == '}' || (c == ']' && depth > 0)) {
+          --depth;
+        } else if ((c == ',' || c == ']') && depth <= 0) {
+          line_ += newlines;
+          return position;
+        }
+      }
+      if (position > options_.max_record_bytes + 1) {
+        line_ += newlines;
+        return position;
+      }
+      if (!input.fill()) return std::nullopt;
+    }
+  }
+
+  void handle_record(const std::string_view text, const SourceRef& source,
+                     const std::uint64_t line = 0) {
+    const std::string at_line =
+        line > 0 ? " (line " + std::to_string(line) + ")" : "";
+    if (text.size() > options_.max_record_bytes) {
+      report(source, "record longer than " + mib(options_.max_record_bytes) +
+                         "; record skipped");
+      return;
+    }
+    // The JSON parser refuses ill-formed UTF-8; a stray Latin-1 byte must
+    // not cost the record.
+    const std::string repaired = text::is_valid_utf8(text)
+                                     ? std::string(text)
+                                     : text::repair_utf8(text).text;
+    json value;
+    try {
+      value = json::parse(repaired);
+    } catch (const json::exception& error) {
+      report(source, "not valid JSON" + at_line + " (" + parse_reason(error) +
+                         "); record skipped");
+      return;
+    }
+    if (!value.is_object()) {
+      report(source, std::string("a JSON ") + value.type_name() + at_line +
+                         ", not an object; record skipped");
+      return;
+    }
+    RawDocument document;
+    document.source = source;
+    document.format = Format::kJsonl;
+    document.declared_charset = "utf-8";
+    document.size_bytes = file_.size_bytes;
+    document.mtime_seconds = file_.mtime_seconds;
+    for (const auto& [name, member] : value.items()) {
+      std::optional<std::string> member_text = value_text(member);
+      if (!member_text) continue;
+      document.fields.push_back(
+          RecordField{name, clean_field_text(*member_text)});
+    }
+    consume_(std::move(document));
+  }
+
+  const InputFile& file_;
+  ErrorSink& sink_;
+  const DocumentConsumer& consume_;
+  const RecordReaderOptions& options_;
+  std::uint64_t line_ = 0;
+  std::uint64_t records_ = 0;
+  bool is_array_ = false;
+};
+
+}  // namespace
+
+JsonlReader::JsonlReader(RecordReaderOptions options) : options_(options) {}
+
+void JsonlReader::read_each(const InputFile& file, ErrorSink& sink,
+                            const DocumentConsumer& consume) const {
+  Result<InputStream> opened = InputStream::open(file.path, file.compression);
+  if (!opened.ok()) {
+    sink.report(opened.error());
+    return;
+  }
+  BufferedInput input(std::move(opened).value());
+  JsonRun(file, sink, consume, options_).run(input);
+}
+
+}  // namespace news::corpus
