@@ -2,8 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
-#include <cstdlib>
 #include <string_view>
 #include <vector>
 
@@ -206,7 +204,8 @@ std::vector<std::string_view> token_words(std::string_view token) {
 
 struct ClassFacts {
   bool is_boilerplate = false;       // dropped unless it holds the article
-  bool is_weak_boilerplate = false;  // ... or most of the page's text
+  bool is_weak_boilerplate = false;  // ... or a large part of the text
+  bool is_comments = false;          // readers' comments: always dropped
   int weight = 0;
 };
 
@@ -269,27 +268,31 @@ ClassFacts judge_class(std::string_view class_attribute,
     const bool is_content_wrapper =
         is_positive && contains_any(token, {"wrap", "container", "header",
                                             "head", "inner", "outer"});
-    if (contains_any(token,
-                     {"comments",  "comment-",   "comment_",   "commentlist",
-                      "share",     "sharing",    "social",     "related",
-                      "recommend", "newsletter", "cookie",     "advert",
-                      "sponsor",   "breadcrumb", "outbrain",   "taboola",
-                      "plista",    "disqus",     "popup",      "subscri",
-                      "consent",   "gdpr",       "pagination", "skiplink",
-                      "skip-link", "navbar",     "navigation", "tagcloud",
-                      "tag-cloud", "login",      "signup",     "mostread",
-                      "most-read", "trending",   "readmore",   "read-more",
-                      "copyright", "follow",     "donate",     "keywords"}) &&
+    if (contains_any(token, {"comments", "comment-", "comment_", "commentlist",
+                             "disqus"}) &&
         !contains_any(token, {"commentary"})) {
+      facts.is_boilerplate = true;
+      facts.is_comments = true;
+      continue;
+    }
+    if (contains_any(
+            token,
+            {"share",      "sharing",  "social",    "related",   "recommend",
+             "newsletter", "cookie",   "advert",    "sponsor",   "outbrain",
+             "taboola",    "plista",   "popup",     "subscri",   "consent",
+             "gdpr",       "login",    "signup",    "mostread",  "most-read",
+             "trending",   "readmore", "read-more", "copyright", "follow",
+             "donate",     "keywords"})) {
       facts.is_boilerplate = true;
       continue;
     }
     bool is_weak = contains_any(
-        token,
-        {"sidebar",  "paywall",   "footer",   "menu",   "byline", "author",
-         "tags",     "toolbar",   "masthead", "banner", "promo",  "teaser",
-         "dateline", "timestamp", "rating",   "more-",  "also-",  "further",
-         "pubdate",  "published", "posted",   "print"});
+        token, {"breadcrumb", "pagination", "skiplink",  "skip-link", "navbar",
+                "navigation", "tagcloud",   "tag-cloud", "sidebar",   "paywall",
+                "footer",     "menu",       "byline",    "author",    "tags",
+                "toolbar",    "masthead",   "banner",    "promo",     "teaser",
+                "dateline",   "timestamp",  "rating",    "more-",     "also-",
+                "further",    "pubdate",    "published", "posted",    "print"});
     for (const std::string_view word : token_words(token)) {
       if (is_weak_word(word)) is_weak = true;
     }
@@ -427,10 +430,6 @@ class ContentExtractor {
     if (body_ == kNoNode) body_ = 0;
     mark_dropped();
     make_blocks();
-    if (std::getenv("NEWS_HTML_DEBUG") != nullptr) {
-      std::fprintf(stderr, "body %zu end %zu nodes %zu blocks %zu\n", body_,
-                   dom_.node(body_).subtree_end, dom_.size(), blocks_.size());
-    }
     if (blocks_.empty()) return "";
     sum_lengths();
     score_blocks();
@@ -499,6 +498,12 @@ class ContentExtractor {
         // ("tag-x", "author-y") in their classes, not roles.
         const bool is_article_element =
             node.tag == GUMBO_TAG_ARTICLE || node.tag == GUMBO_TAG_MAIN;
+        // A share bar or an ad slot never holds most of the page's text;
+        // one that seems to wraps the article.
+        if (is_dropped && facts.is_boilerplate && !facts.is_comments &&
+            length >= most_length) {
+          is_dropped = false;
+        }
         if (is_dropped && is_weak && !facts.is_boilerplate &&
             (length >= kWeakDropShare * body_length ||
              (is_article_element && facts.is_weak_boilerplate &&
@@ -508,13 +513,6 @@ class ContentExtractor {
         if (is_article_role(node)) weight_[i] += 25;
       }
       if (is_dropped) {
-        if (std::getenv("NEWS_HTML_DEBUG") != nullptr && raw_length[i] > 0) {
-          std::fprintf(stderr, "drop %s class=%s id=%s len=%zu\n",
-                       gumbo_normalized_tagname(node.tag),
-                       std::string(node.attribute("class")).c_str(),
-                       std::string(node.attribute("id")).c_str(),
-                       raw_length[i]);
-        }
         is_dropped_[i] = true;
         i = node.subtree_end;
       } else {
