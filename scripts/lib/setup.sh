@@ -4,7 +4,7 @@
 
 NEWS_PACKAGES=(cmake g++ make pkg-config libxapian-dev libicu-dev zlib1g-dev
   libboost-program-options-dev libgtest-dev nlohmann-json3-dev clang-format
-  python3 clang libclang-rt-14-dev libgumbo-dev)
+  python3 clang libclang-rt-14-dev libcld2-dev libgumbo-dev)
 
 news_missing_packages() {
   local missing=() package
