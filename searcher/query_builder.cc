@@ -48,6 +48,32 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
 
 std::string date_slot_value(const Date& date) { return date.to_compact(); }
 
+// The query with every run of two or more dots outside `date:` values
+// turned into spaces. The QueryParser reads any "a..b" as a range and,
+// finding no range processor for it, fails ("Unknown range operation");
+// elsewhere dots only separate words ("wait...what", "... !!"), which
+// spaces do as well.
+std::string without_stray_ranges(std::string_view query) {
+  std::string out(query);
+  std::size_t i = 0;
+  while (i < out.size()) {
+    const std::size_t begin = out.find_first_not_of(" \t\r\n()", i);
+    if (begin == std::string::npos) break;
+    std::size_t end = out.find_first_of(" \t\r\n()", begin);
+    if (end == std::string::npos) end = out.size();
+    std::size_t name = begin;
+    while (name < end && (out[name] == '+' || out[name] == '-')) ++name;
+    if (out.compare(name, 5, "date:") != 0) {
+      for (std::size_t dot = begin; dot + 1 < end; ++dot) {
+        if (out[dot] != '.' || out[dot + 1] != '.') continue;
+        while (dot < end && out[dot] == '.') out[dot++] = ' ';
+      }
+    }
+    i = end;
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string outlet_filter_term(text::Analyzer& analyzer,
@@ -188,8 +214,8 @@ Result<Xapian::Query> QueryBuilder::build(const SearchRequest& request) {
   static const std::vector<std::string> kRawValueFields = {
       kOutletField,   kAuthorField, kSiteField,
       kLanguageField, kUrlField,    kDateField};
-  const std::string normalized =
-      analyzer_.normalize_query(request.query, field_names(), kRawValueFields);
+  const std::string normalized = analyzer_.normalize_query(
+      without_stray_ranges(request.query), field_names(), kRawValueFields);
   parser_.set_default_op(request.is_any ? Xapian::Query::OP_OR
                                         : Xapian::Query::OP_AND);
   Xapian::Query query;

@@ -68,7 +68,21 @@ TEST(ParseCommandLine, RejectsBadCommandLinesWithUsageErrors) {
       {{"-d", "db"}, "no query given"},
       {{"-d", "db", "  "}, "no query given"},
       {{"-d", "db", "--format", "xml", "army"},
-       "--format must be one of: text, json (got \"xml\")"},
+       "--format must be one of: text, json, jsonl, csv, tsv (got \"xml\")"},
+      {{"-d", "db", "--sort", "new", "army"},
+       "--sort must be one of: relevance, date, -date (got \"new\")"},
+      {{"-d", "db", "--facets", "outlet,colour", "army"},
+       "--facets must be one of"},
+      {{"-d", "db", "--fields", "title,colour", "army"},
+       "--fields must be one of"},
+      {{"-d", "db", "--from", "2019-02-30", "army"}, "--from must be a date"},
+      {{"-d", "db", "--to", "2019-13", "army"}, "--to must be a date"},
+      {{"-d", "db", "--from", "2020", "--to", "2019", "army"},
+       "--from 2020 is after --to 2019"},
+      {{"-d", "db", "--facet-limit", "-2", "army"},
+       "--facet-limit must be 0 or more"},
+      {{"-d", "db", "--batch", "q.txt", "army"}, "query words are not used"},
+      {{"-d", "db", "--stats", "--show", "x"}, "exclude each other"},
       {{"-d", "db", "--color", "sometimes", "army"},
        "--color must be one of: auto, always, never (got \"sometimes\")"},
       {{"-d", "db", "--limit", "-1", "army"}, "--limit must be 0 or more"},
@@ -92,12 +106,95 @@ TEST(ParseCommandLine, ShowsHelpWithQuerySyntaxAndExitCodes) {
   ASSERT_TRUE(parsed.ok()) << parsed.error().message();
   EXPECT_EQ(parsed.value().action, CommandLine::Action::kShowMessage);
   const std::string& help = parsed.value().message;
-  for (const std::string fragment :
-       {"Usage: news-search -d DB", "--limit", "--offset", "--outlet",
-        "--format", "--color", "--lang", "--version", "Query syntax:",
-        "title:word", "outlet:name", "Exit codes:", "3  index missing"}) {
+  for (const std::string fragment : {"Usage: news-search -d DB",
+                                     "--limit",
+                                     "--offset",
+                                     "--outlet",
+                                     "--format",
+                                     "--color",
+                                     "--lang",
+                                     "--version",
+                                     "Query syntax",
+                                     "title:word",
+                                     "outlet:name",
+                                     "author:name",
+                                     "site:host",
+                                     "lang:code",
+                                     "url:URL",
+                                     "date:2019-03-01..2019-03-31",
+                                     "NEAR/5",
+                                     "--any",
+                                     "--exclude-outlet",
+                                     "--site",
+                                     "--from",
+                                     "--to",
+                                     "--sort",
+                                     "--facets",
+                                     "--facet-limit",
+                                     "--count",
+                                     "--fields",
+                                     "--batch",
+                                     "--stats",
+                                     "--show",
+                                     "Batch",
+                                     "Exit codes:",
+                                     "3  index missing"}) {
     EXPECT_NE(help.find(fragment), std::string::npos) << fragment;
   }
+}
+
+TEST(ParseCommandLine, ReadsFiltersSortFacetsFieldsAndModes) {
+  const Result<CommandLine> parsed = parse({"-d",
+                                            "db",
+                                            "--exclude-outlet",
+                                            "TASS",
+                                            "--site",
+                                            "rt.com",
+                                            "--from",
+                                            "2019",
+                                            "--to",
+                                            "2019-02",
+                                            "--any",
+                                            "--sort",
+                                            "-date",
+                                            "--facets",
+                                            "outlet,year,author",
+                                            "--facet-limit",
+                                            "3",
+                                            "--count",
+                                            "--format",
+                                            "csv",
+                                            "--fields",
+                                            "id,title,body",
+                                            "army"});
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message();
+  const SearchRequest& request = parsed.value().request;
+  EXPECT_EQ(request.excluded_outlets, std::vector<std::string>{"TASS"});
+  EXPECT_EQ(request.sites, std::vector<std::string>{"rt.com"});
+  EXPECT_EQ(request.from->to_iso(), "2019-01-01");
+  EXPECT_EQ(request.to->to_iso(), "2019-02-28");
+  EXPECT_TRUE(request.is_any);
+  EXPECT_EQ(request.sort, SortOrder::kDateDescending);
+  EXPECT_EQ(request.facets,
+            (std::vector<Facet>{Facet::kOutlet, Facet::kYear, Facet::kAuthor}));
+  EXPECT_EQ(request.facet_limit, 3u);
+  EXPECT_TRUE(request.is_count_only);
+  EXPECT_EQ(request.format, OutputFormat::kCsv);
+  EXPECT_EQ(request.fields,
+            (std::vector<HitField>{HitField::kId, HitField::kTitle,
+                                   HitField::kBody}));
+  EXPECT_EQ(parse({"-d", "db", "--facets", "none", "x"}).value().request.facets,
+            std::vector<Facet>{});
+
+  const Result<CommandLine> batch = parse({"-d", "db", "--batch", "-"});
+  ASSERT_TRUE(batch.ok()) << batch.error().message();
+  EXPECT_EQ(batch.value().action, CommandLine::Action::kBatch);
+  EXPECT_EQ(batch.value().batch_path, "-");
+  EXPECT_EQ(parse({"-d", "db", "--stats"}).value().action,
+            CommandLine::Action::kStats);
+  const Result<CommandLine> show = parse({"-d", "db", "--show", "path:/a"});
+  EXPECT_EQ(show.value().action, CommandLine::Action::kShow);
+  EXPECT_EQ(show.value().show_id, "path:/a");
 }
 
 TEST(ParseCommandLine, ShowsTheVersion) {

@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "common/schema.h"
 #include "common/text/analyzer.h"
+#include "indexer/article_to_document.h"
 
 namespace news::searcher {
 namespace {
@@ -61,6 +63,23 @@ TEST(QueryBuilder, ParsesQueriesWithTheIndexSchema) {
       {"army",
        {"SouthFront", "Russia  Today"},
        {"Zarmi", "FILTER", "XOsouthfront", " OR ", "XOrussia today"}},
+      // Boolean fields: the keys the indexer writes.
+      {"author:\"Jane  DOE\" army", {}, {"FILTER", "Ajane doe"}},
+      {"site:www.RT.com army", {}, {"FILTER", "Hrt.com"}, {"www"}},
+      {"site:https://www.rt.com/news/x army", {}, {"Hrt.com"}},
+      {"lang:EN army", {}, {"FILTER", "Len"}},
+      {"url:https://example.org/A?b=1", {}, {"Uhttps://example.org/A?b=1"}},
+      // Dates: a year, month or day as its term; ranges over slot 0.
+      {"date:2019 army", {}, {"FILTER", "Y2019"}},
+      {"date:2019-03 army", {}, {"FILTER", "M201903"}},
+      {"date:2019-03-01 army", {}, {"FILTER", "D20190301"}},
+      {"date:2019-03-01..2019-03-31 army",
+       {},
+       {"VALUE_RANGE 0 20190301 20190331"}},
+      {"date:2019..2020-02 army", {}, {"VALUE_RANGE 0 20190101 20200229"}},
+      {"date:..2018-12-31 army", {}, {"VALUE_LE 0 20181231"}},
+      {"date:2019-03-01.. army", {}, {"VALUE_GE 0 20190301"}},
+      {"date:2019", {}, {"Y2019"}},
   };
   Xapian::Database empty;
   text::Analyzer analyzer("en");
@@ -94,10 +113,51 @@ TEST(QueryBuilder, ReportsSyntaxErrorsWithTheQuery) {
     ASSERT_FALSE(query.ok())
         << text << " parsed as " << query.value().get_description();
     EXPECT_EQ(query.error().code(), ErrorCode::kQuerySyntax) << text;
-    EXPECT_EQ(query.error().message().rfind("query syntax error: ", 0), 0u)
+    EXPECT_EQ(query.error().message().rfind("query syntax error at column ", 0),
+              0u)
         << query.error().message();
-    EXPECT_NE(query.error().message().find(" in: " + text), std::string::npos)
+    EXPECT_NE(query.error().message().find(" of \"" + text + "\": "),
+              std::string::npos)
         << query.error().message();
+  }
+}
+
+TEST(QueryBuilder, AddsTheFlagFiltersToTheQuery) {
+  Xapian::Database empty;
+  text::Analyzer analyzer("en");
+  QueryBuilder builder(analyzer, empty);
+  SearchRequest request = request_for("army navy");
+  request.excluded_outlets = {"TASS", "RIA Novosti"};
+  request.sites = {"www.RT.com"};
+  request.language = "en";
+  request.from = Date{2019, 1, 1};
+  request.to = Date{2019, 6, 30};
+  request.is_any = true;
+  const Result<Xapian::Query> query = builder.build(request);
+  ASSERT_TRUE(query.ok()) << query.error().message();
+  const std::string description = query.value().get_description();
+  for (const std::string fragment :
+       {"Zarmi@1 OR ZSarmi@1) OR (Znavi", "FILTER Hrt.com", "FILTER Len",
+        "VALUE_RANGE 0 20190101 20190630",
+        "AND_NOT (XOtass OR XOria novosti)"}) {
+    EXPECT_NE(description.find(fragment), std::string::npos)
+        << description << " lacks " << fragment;
+  }
+  request.from.reset();
+  EXPECT_NE(builder.build(request).value().get_description().find(
+                "VALUE_LE 0 20190630"),
+            std::string::npos);
+}
+
+TEST(QueryBuilder, BuildsTheUrlAndIdTermsAsTheIndexerDoes) {
+  text::Analyzer analyzer("en");
+  const std::string long_url =
+      "https://example.org/" + std::string(300, 'x') + "?page=2";
+  for (const std::string& url : {std::string("https://example.org/a"), long_url,
+                                 std::string(schema::kMaxIdBytes, 'u')}) {
+    EXPECT_EQ(url_filter_term(analyzer, url),
+              indexer::ArticleToDocument::url_term(url))
+        << url;
   }
 }
 

@@ -64,8 +64,8 @@ TEST_F(SearchCommandTest, ExitsWithTheDocumentedCodes) {
       {"army AND",
        {},
        ExitCode::kUsage,
-       "news-search: query syntax error: Syntax: <expression> AND "
-       "<expression> in: army AND\n"},
+       "news-search: query syntax error at column 6 of \"army AND\": "
+       "\"AND\" needs a term on both sides\n"},
       {"army",
        {dir_.file("nowhere")},
        ExitCode::kIndex,

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "common/schema.h"
+#include "indexer/article_to_document.h"
 #include "tests/searcher/test_index.h"
 #include "tests/support/test_support.h"
 
@@ -187,11 +188,22 @@ TEST_F(SearcherTest, StemsQueryWordsInTheLanguageAsked) {
   EXPECT_EQ(searcher.value().main_language(), "en");
   SearchRequest request;
   request.query = "defeat";
-  request.language = "xx";  // no stemmer: only the exact word matches
+  request.language = "xx";  // no stemmer, and only articles in "xx"
   const Result<SearchResults> results = searcher.value().search(request);
   ASSERT_TRUE(results.ok()) << results.error().message();
-  EXPECT_EQ(ids(results.value()), (std::set<std::string>{"war"}))
-      << results.value().summary.parsed_query;
+  EXPECT_TRUE(results.value().hits.empty());
+  const std::string& parsed = results.value().summary.parsed_query;
+  EXPECT_NE(parsed.find("defeat@1"), std::string::npos) << parsed;
+  EXPECT_EQ(parsed.find("Zdefeat"), std::string::npos) << parsed;
+  EXPECT_NE(parsed.find("FILTER Lxx"), std::string::npos) << parsed;
+  EXPECT_EQ(results.value().summary.stemmer_language, "xx");
+  // The articles' own language: stemmed, and all of them found.
+  request.language = "en";
+  const Result<SearchResults> english = searcher.value().search(request);
+  ASSERT_TRUE(english.ok()) << english.error().message();
+  EXPECT_EQ(ids(english.value()),
+            (std::set<std::string>{"war", "cafe", "phrase"}))
+      << english.value().summary.parsed_query;
 }
 
 TEST_F(SearcherTest, TurnsSyntaxErrorsIntoQuerySyntaxErrors) {
@@ -278,6 +290,94 @@ TEST(Searcher, SearchesSeveralDatabasesAsOne) {
   EXPECT_EQ(databases[0].document_count, 1u);
   EXPECT_EQ(databases[0].schema_version, std::to_string(schema::kVersion));
   EXPECT_FALSE(databases[0].last_modified.empty());
+}
+
+TEST(Searcher, FindsArticlesByIdTheWayTheIndexerStoresThem) {
+  ::news::testing::TempDir dir;
+  const std::string long_id = "path:/" + std::string(260, 'p') + ".txt";
+  write_index(dir.file("index"),
+              {make_article("short", "RT", "Short", "Body one."),
+               make_article(long_id, "RT", "Long", "Body two.")});
+  EXPECT_EQ(id_term_for(long_id), indexer::ArticleToDocument::id_term(long_id));
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  const auto shown = searcher.value().show(long_id);
+  ASSERT_TRUE(shown.ok() && shown.value().has_value());
+  EXPECT_EQ(shown.value()->fields.title, "Long");
+  EXPECT_EQ(shown.value()->fields.body, "Body two.");
+  const auto by_docid = searcher.value().show("1");
+  ASSERT_TRUE(by_docid.ok() && by_docid.value().has_value());
+  EXPECT_EQ(by_docid.value()->fields.id, "short");
+  EXPECT_FALSE(searcher.value().show("nothing").value().has_value());
+  EXPECT_FALSE(searcher.value().show("99").value().has_value());
+}
+
+TEST(Searcher, SortsByDateFiltersAndCountsEveryFacet) {
+  ::news::testing::TempDir dir;
+  std::vector<Article> articles = {
+      make_article("a", "RT", "A", "grain", Date{2019, 3, 1}),
+      make_article("b", "RT", "B", "grain", Date{2018, 5, 2}),
+      make_article("c", "TASS", "C", "grain"),
+      make_article("d", "TASS", "D", "grain", Date{2019, 3, 1}),
+      make_article("e", "Reuters", "E", "grain", Date{2020, 1, 9}),
+  };
+  articles[0].authors = {"Jane Doe", "Ivan Petrov"};
+  articles[1].authors = {"Jane Doe"};
+  articles[4].url = "https://www.reuters.com/e";
+  write_index(dir.file("index"), articles);
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  const auto ids_for = [&searcher](const SearchRequest& request) {
+    const Result<SearchResults> results = searcher.value().search(request);
+    EXPECT_TRUE(results.ok()) << results.error().message();
+    std::string ids;
+    for (const Hit& hit : results.value().hits) ids += hit.id;
+    return ids;
+  };
+  SearchRequest request;
+  request.query = "grain";
+  request.sort = SortOrder::kDateAscending;
+  EXPECT_EQ(ids_for(request), "badec");  // a and d tie: by id; undated last
+  request.sort = SortOrder::kDateDescending;
+  EXPECT_EQ(ids_for(request), "eadbc");
+  request.from = Date{2019, 1, 1};
+  EXPECT_EQ(ids_for(request), "ead");
+  request.to = Date{2019, 12, 31};
+  request.excluded_outlets = {"tass"};
+  EXPECT_EQ(ids_for(request), "a");
+  request = SearchRequest{};
+  request.query = "grain";
+  request.sites = {"reuters.com"};
+  EXPECT_EQ(ids_for(request), "e");
+  request.sites.clear();
+  request.query = "grain author:\"jane doe\"";
+  request.sort = SortOrder::kDateAscending;
+  EXPECT_EQ(ids_for(request), "ba");
+
+  request = SearchRequest{};
+  request.query = "grain";
+  request.facets = {Facet::kAuthor, Facet::kYear, Facet::kMonth, Facet::kSite,
+                    Facet::kOutlet};
+  request.facet_limit = 2;
+  request.is_count_only = true;
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  EXPECT_TRUE(results.value().hits.empty());
+  EXPECT_EQ(results.value().summary.total_matches, 5u);
+  const auto counts = [&results](std::size_t group) {
+    std::string text;
+    for (const FacetCount& count : results.value().facets[group].counts) {
+      text += count.value + "=" + std::to_string(count.count) + " ";
+    }
+    return text;
+  };
+  ASSERT_EQ(results.value().facets.size(), 5u);
+  EXPECT_EQ(counts(0), "Jane Doe=2 Ivan Petrov=1 ");
+  EXPECT_EQ(counts(1), "2019=2 2018=1 ");
+  EXPECT_EQ(results.value().facets[1].value_count, 3u);
+  EXPECT_EQ(counts(2), "2019-03=2 2018-05=1 ");
+  EXPECT_EQ(counts(3), "example.org=4 reuters.com=1 ");
+  EXPECT_EQ(counts(4), "RT=2 TASS=2 ");
 }
 
 TEST(SearcherOpen, RefusesIndexesItCannotRead) {
