@@ -26,7 +26,8 @@ struct HtmlMetadata {
   std::optional<Date> published;  // never invented; never a crawl date
   std::string date_rule;          // "html:json-ld:datePublished",
                                   // "html:meta:article:published_time",
-                                  // "html:time", "none"
+                                  // "html:time", "html:url" (a date
+                                  // path in the canonical URL), "none"
   std::vector<std::string> authors;  // meta author, JSON-LD author.name ...
   std::string language;  // from <html lang> / content-language, ISO 639-1
                          // lower case ("en" from "en-US"); "" if none

@@ -376,6 +376,35 @@ PageFacts collect(const Dom& dom) {
   return facts;
 }
 
+// A date in a URL path: "/2019/10/16/" or "/2019-10-16-" (a year, month
+// and day as path parts); nullopt otherwise.
+std::optional<Date> date_in_url(std::string_view url) {
+  const std::size_t path = url.find('/', url.find("//") + 2);
+  if (url_host(url).empty() || path == std::string_view::npos) {
+    return std::nullopt;
+  }
+  const std::string_view text = url.substr(path);
+  for (std::size_t i = 0; i + 11 <= text.size(); ++i) {
+    if (text[i] != '/') continue;
+    const std::string_view rest = text.substr(i + 1);
+    if (rest.size() < 10 ||
+        !std::all_of(rest.begin(), rest.begin() + 4, is_digit)) {
+      continue;
+    }
+    const char separator = rest[4];
+    if ((separator != '/' && separator != '-') || !is_digit(rest[5]) ||
+        !is_digit(rest[6]) || rest[7] != separator || !is_digit(rest[8]) ||
+        !is_digit(rest[9]) || (rest.size() > 10 && is_digit(rest[10]))) {
+      continue;
+    }
+    const Date date{std::stoi(std::string(rest.substr(0, 4))),
+                    std::stoi(std::string(rest.substr(5, 2))),
+                    std::stoi(std::string(rest.substr(8, 2)))};
+    if (date.is_valid()) return date;
+  }
+  return std::nullopt;
+}
+
 std::string usable_title(std::string title) {
   if (title.size() > kMaxTitleBytes) return "";
   return title;
@@ -583,6 +612,10 @@ HtmlMetadata extract_metadata(const Dom& dom) {
     metadata.published = date;
     metadata.date_rule = rule;
     break;
+  }
+  if (!metadata.published) {
+    metadata.published = date_in_url(metadata.canonical_url);
+    if (metadata.published) metadata.date_rule = "html:url";
   }
 
   // Authors: the first source that names any.

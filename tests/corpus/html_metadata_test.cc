@@ -132,6 +132,10 @@ TEST(HtmlMetadata, FallsBackFromMetaTagsToMarkup) {
       {"meta name=date and h1",
        R"(<meta name="date" content="2017-05-06"><body><h1>Only h1</h1>)",
        "Only h1", "html:h1", "2017-05-06", "html:meta:date", ""},
+      {"date in the URL path, last resort",
+       R"(<link rel="canonical" href="https://example.com/2016/03/04/story">
+<body><p>Text.</p>)",
+       "", "none", "2016-03-04", "html:url", ""},
       {"nothing", R"(<body><p>Text.</p>)", "", "none", "", "none", ""},
   };
   for (const auto& test : kCases) {
