@@ -1,0 +1,482 @@
+// Record readers (JSON Lines, JSON arrays, CSV, TSV) on the real corpora,
+// through ArticleSource as news-index uses them, and on small damaged
+// copies of real records.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "corpus/extract/field_mapping.h"
+#include "corpus/extract/record_values.h"
+#include "corpus/readers/csv_reader.h"
+#include "corpus/readers/jsonl_reader.h"
+#include "tests/corpus/record_test_util.h"
+#include "tests/support/test_support.h"
+
+namespace news::corpus {
+namespace {
+
+using testing::find_article;
+using testing::gzip_member;
+using testing::read_articles;
+using testing::read_bytes;
+using testing::RecordingSink;
+using testing::starts_with;
+using testing::TempDir;
+using testing::write_file;
+namespace fs = std::filesystem;
+
+std::string corpus_file(const std::string& relative) {
+  return (testing::corpora_dir() / relative).string();
+}
+
+// Lines first..last (1-based, inclusive) of a file, each with its "\n".
+std::string lines_of(const std::string& path, std::size_t first,
+                     std::size_t last) {
+  const std::string text = read_bytes(path);
+  std::string result;
+  std::size_t line = 1;
+  std::size_t begin = 0;
+  while (begin < text.size() && line <= last) {
+    std::size_t end = text.find('\n', begin);
+    end = end == std::string::npos ? text.size() : end + 1;
+    if (line >= first) result += text.substr(begin, end - begin);
+    begin = end;
+    ++line;
+  }
+  return result;
+}
+
+TEST(JsonlReader, ReadsEveryWikinewsSourceWithTitleUrlLanguageAndBody) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string path = corpus_file("wikinewssum-sources/sources.jsonl");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  EXPECT_EQ(articles.size(), 234u);
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+
+  const Article* bbc = find_article(articles, path, 3);
+  ASSERT_NE(bbc, nullptr);
+  EXPECT_EQ(bbc->title, "Brazil backs China on trade bid");
+  EXPECT_EQ(bbc->facts.title_rule, "record:title");
+  EXPECT_EQ(bbc->url, "http://news.bbc.co.uk/2/low/americas/4008499.stm");
+  EXPECT_EQ(bbc->id, bbc->url);
+  EXPECT_EQ(bbc->language, "en");
+  // No outlet field: the URL's host names it.
+  EXPECT_TRUE(starts_with(bbc->facts.outlet_rule, "url:"))
+      << bbc->facts.outlet_rule;
+  EXPECT_FALSE(bbc->outlet.empty());
+  // The headline repeated as the text's first line is not body.
+  EXPECT_TRUE(starts_with(bbc->body, "China sees the deal")) << bbc->body;
+  EXPECT_FALSE(bbc->published.has_value());
+
+  const Article* yahoo = find_article(articles, path, 1);
+  ASSERT_NE(yahoo, nullptr);
+  EXPECT_EQ(yahoo->title, "Presidente da China almoça churrasco com Lula");
+  EXPECT_EQ(yahoo->language, "pt");
+  EXPECT_EQ(yahoo->url, "http://br.news.yahoo.com/041113/25/p0en.html");
+}
+
+TEST(JsonlReader, TakesTitlesAndDatesOfWikinewsArticles) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string path = corpus_file("wikinews-en-2004/articles.jsonl");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  EXPECT_EQ(articles.size(), 101u);
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  const Article* first = find_article(articles, path, 1);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->title,
+            "President of China lunches with Brazilian President");
+  ASSERT_TRUE(first->published.has_value());
+  EXPECT_EQ(first->published->to_iso(), "2004-11-13");
+  EXPECT_EQ(first->facts.date_rule, "record:date");
+  EXPECT_TRUE(starts_with(first->body,
+                          "Hu Jintao, the President of the "
+                          "People's Republic of China"));
+  EXPECT_EQ(first->outlet, "unknown");
+  EXPECT_EQ(first->id, "path:" + fs::canonical(path).string() + "#1");
+  // "date": null is no date, and no problem either.
+  const Article* second = find_article(articles, path, 2);
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->title, "Palestinians to elect new president on January 9");
+  EXPECT_FALSE(second->published.has_value());
+  EXPECT_EQ(second->facts.date_rule, "none");
+}
+
+TEST(JsonlReader, SendsHtmlBodiesThroughTheHtmlExtractor) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string path = corpus_file("ru-news-samples/ria.json");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  EXPECT_EQ(articles.size(), 10u) << sink.dump();
+  const Article* first = find_article(articles, path, 1);
+  ASSERT_NE(first, nullptr);
+  EXPECT_EQ(first->title,
+            "большинство детей, которых пытались увезти в сша из гаити, не "
+            "сироты");
+  EXPECT_TRUE(starts_with(first->body, "москва, 31 янв - риа новости."))
+      << first->body.substr(0, 200);
+  for (const Article& article : articles) {
+    EXPECT_EQ(article.body.find('<'), std::string::npos)
+        << article.source.to_string();
+  }
+}
+
+TEST(CsvReader, ReadsQuotedMultiLineFieldsOfTheFakeNewsCorpus) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string path = corpus_file("fakenewscorpus-sample/news_sample.csv");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  EXPECT_EQ(articles.size(), 250u);
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  // Records are numbered by the line they start on.
+  std::vector<std::uint64_t> lines;
+  for (const Article& article : articles)
+    lines.push_back(article.source.record);
+  EXPECT_TRUE(std::is_sorted(lines.begin(), lines.end()));
+  EXPECT_EQ(lines[0], 2u);
+  EXPECT_EQ(lines[1], 15u);
+  EXPECT_EQ(lines[2], 48u);
+
+  const Article& first = articles[0];
+  EXPECT_EQ(first.title,
+            "Church Congregation Brings Gift to Waitresses Working on "
+            "Christmas Eve, Has Them Crying (video)");
+  EXPECT_EQ(first.outlet, "awm.com");
+  EXPECT_EQ(first.facts.outlet_rule, "record:domain");
+  EXPECT_EQ(first.authors, std::vector<std::string>{"Ruth Harris"});
+  EXPECT_EQ(first.url,
+            "http://awm.com/church-congregation-brings-gift-to-waitresses-"
+            "working-on-christmas-eve-has-them-crying-video/");
+  EXPECT_TRUE(starts_with(first.body,
+                          "Sometimes the power of Christmas will "
+                          "make you do wild and wonderful things."));
+  // The quoted field kept its paragraphs.
+  EXPECT_NE(first.body.find("\n\nFor many religious people"),
+            std::string::npos);
+  // scraped_at is when the page was fetched, not published.
+  EXPECT_FALSE(first.published.has_value());
+
+  const auto outlets = std::count_if(
+      articles.begin(), articles.end(), [](const Article& article) {
+        return article.outlet == "beforeitsnews.com";
+      });
+  EXPECT_EQ(outlets, 155);
+}
+
+TEST(CsvReader, ReadsRussianOutletTables) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string path = corpus_file("ru-news-samples/ods/rt.csv");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  EXPECT_EQ(articles.size(), 9u);
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  const Article& first = articles.at(0);
+  EXPECT_EQ(first.source.record, 2u);
+  EXPECT_EQ(first.title,
+            "Эксперт прокомментировал ситуацию с возможным лишением прав за "
+            "нечитаемые номера");
+  ASSERT_TRUE(first.published.has_value());
+  EXPECT_EQ(first.published->to_iso(), "2019-06-26");
+  EXPECT_EQ(first.url,
+            "https://russian.rt.com/russia/news/644595-avto-ekspert-rossiya");
+  EXPECT_TRUE(starts_with(first.body, "Как считает эксперт, россиянам"));
+}
+
+TEST(CsvReader, KeepsTheLastRecordOfACutFileAndSaysSo) {
+  NEWS_REQUIRE_CORPORA();
+  // buriy's samples end inside the quoted text of their only row.
+  const std::string path =
+      corpus_file("ru-news-samples/buriy/2014/2014-08-ntv.ru.csv");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_EQ(articles[0].url, "http://www.ntv.ru/novosti/1200239/");
+  EXPECT_TRUE(starts_with(articles[0].body, "В пятницу российские спортсмены"));
+  EXPECT_TRUE(sink.has(path, "the file ends inside a quoted field"))
+      << sink.dump();
+  EXPECT_EQ(sink.errors.at(0).source()->record, 2u);
+}
+
+TEST(CsvReader, ReadsATabSeparatedTableNamedCsv) {
+  NEWS_REQUIRE_CORPORA();
+  InputFile file;
+  file.path = corpus_file("ru-news-samples/taiga/NPlus1/newmetadata.csv");
+  file.format = Format::kCsv;
+  RecordingSink sink;
+  const std::vector<RawDocument> rows = CsvReader().read(file, sink);
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  ASSERT_FALSE(rows.empty());
+  const RecordField* textid = nullptr;
+  for (const RecordField& field : rows[0].fields) {
+    if (field.name == "textid") textid = &field;
+  }
+  ASSERT_NE(textid, nullptr);
+  EXPECT_EQ(textid->value, "20160915chewing-stingray");
+}
+
+TEST(CsvReader, AMetadataTableIsReportedOnceAsNoArticles) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string path =
+      corpus_file("ru-news-samples/taiga/Lenta/newmetadata.csv");
+  RecordingSink sink;
+  EXPECT_TRUE(read_articles({path}, sink).empty());
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.dump();
+  EXPECT_TRUE(sink.has(path, "no article text column")) << sink.dump();
+}
+
+TEST(JsonlReader, ReportsTheLineOfABrokenRecordAndReadsTheRest) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string source = corpus_file("wikinewssum-sources/sources.jsonl");
+  TempDir dir;
+  const std::string path = dir.file("sources.jsonl");
+  write_file(path, lines_of(source, 1, 1) + "{\"title\": \"cut here\n" +
+                       lines_of(source, 2, 3) + "\n[1, 2]\n");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 3u) << sink.dump();
+  EXPECT_EQ(articles[0].source.record, 1u);
+  EXPECT_EQ(articles[1].source.record, 3u);
+  EXPECT_EQ(articles[2].title, "Brazil backs China on trade bid");
+  EXPECT_EQ(articles[2].source.record, 4u);
+  ASSERT_EQ(sink.errors.size(), 2u) << sink.dump();
+  EXPECT_EQ(sink.errors[0].to_string(),
+            path +
+                ":2: not valid JSON (line 1, column 20: syntax error while "
+                "parsing value - invalid string: missing closing quote; "
+                "last read: '\"cut here'); record skipped");
+  EXPECT_EQ(sink.errors[1].to_string(),
+            path + ":6: a JSON array, not an object; record skipped");
+}
+
+TEST(JsonlReader, ReadsAJsonArrayElementByElement) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string source = corpus_file("wikinews-en-2004/articles.jsonl");
+  std::string first = lines_of(source, 1, 1);
+  std::string third = lines_of(source, 3, 3);
+  first.pop_back();
+  third.pop_back();
+  TempDir dir;
+  const std::string path = dir.file("articles.json");
+  write_file(path, "[\n  " + first +
+                       ",\n  {\"title\": \"broken\" \"text\"},\n  " + third +
+                       "\n]\n");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 2u) << sink.dump();
+  EXPECT_EQ(articles[0].source.record, 1u);
+  EXPECT_EQ(articles[0].title,
+            "President of China lunches with Brazilian President");
+  EXPECT_EQ(articles[1].source.record, 3u);
+  EXPECT_EQ(articles[1].title,
+            "Brazilian delegation returns from Arafat funeral");
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.dump();
+  EXPECT_EQ(sink.errors[0].source()->record, 2u);
+  EXPECT_NE(sink.errors[0].message().find("not valid JSON (line 3)"),
+            std::string::npos)
+      << sink.dump();
+}
+
+TEST(CsvReader, ReportsAnUnbalancedQuoteAndReadsTheRowsAfterIt) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string source =
+      corpus_file("fakenewscorpus-sample/news_sample.csv");
+  TempDir dir;
+  const std::string path = dir.file("news.csv");
+  // Header and first row (lines 1-14), a row with a stray quote, then the
+  // next two rows (lines 15-47 and 48-260).
+  write_file(path,
+             lines_of(source, 1, 14) +
+                 "99,1,x.com,fake,http://x.com/,\"Stray quote,,,,,t,,,,,\n" +
+                 lines_of(source, 15, 260));
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 3u) << sink.dump();
+  EXPECT_EQ(articles[0].source.record, 2u);
+  EXPECT_EQ(articles[1].source.record, 16u);
+  EXPECT_EQ(articles[1].title,
+            "AWAKENING OF 12 STRANDS of DNA – “Reconnecting with You” Movie");
+  EXPECT_EQ(articles[2].source.record, 49u);
+  ASSERT_GE(sink.errors.size(), 1u);
+  EXPECT_EQ(sink.errors[0].source()->record, 15u) << sink.dump();
+  EXPECT_NE(sink.errors[0].message().find("unbalanced quote"),
+            std::string::npos)
+      << sink.dump();
+}
+
+TEST(JsonlReader, ATruncatedGzipKeepsTheRecordsBeforeTheCut) {
+  NEWS_REQUIRE_CORPORA();
+  const std::string source = corpus_file("wikinewssum-sources/sources.jsonl");
+  std::string packed = gzip_member(lines_of(source, 1, 40));
+  packed.resize(packed.size() / 2);
+  TempDir dir;
+  const std::string path = dir.file("sources.jsonl.gz");
+  write_file(path, packed);
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  EXPECT_GT(articles.size(), 5u);
+  EXPECT_LT(articles.size(), 40u);
+  EXPECT_EQ(articles[0].title, "Presidente da China almoça churrasco com Lula");
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.dump();
+  EXPECT_TRUE(sink.has(path, "truncated gzip")) << sink.dump();
+  EXPECT_TRUE(sink.has(path, "the records before it were read")) << sink.dump();
+}
+
+TEST(RecordFields, AnUnparseableDateIsReportedAndTheRecordKept) {
+  TempDir dir;
+  const std::string path = dir.file("x.jsonl");
+  write_file(path,
+             "{\"headline\": \"Storm hits coast\", \"body\": \"Winds rose.\", "
+             "\"published_at\": \"yesterday\", \"byline\": \"Ann Lee, Bo Chen "
+             "and Cy Diaz\", \"site_name\": \"The Coast Times\", \"Language\": "
+             "\"en-GB\"}\n");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 1u);
+  EXPECT_EQ(articles[0].title, "Storm hits coast");
+  EXPECT_EQ(articles[0].outlet, "The Coast Times");
+  EXPECT_EQ(articles[0].facts.outlet_rule, "record:site_name");
+  EXPECT_EQ(articles[0].authors,
+            (std::vector<std::string>{"Ann Lee", "Bo Chen", "Cy Diaz"}));
+  EXPECT_EQ(articles[0].language, "en");
+  EXPECT_FALSE(articles[0].published.has_value());
+  ASSERT_EQ(sink.errors.size(), 1u);
+  EXPECT_EQ(sink.errors[0].to_string(),
+            path +
+                ":1: field \"published_at\" is not a date (\"yesterday\"); "
+                "date left unknown");
+}
+
+TEST(RecordFields, FieldOptionNamesTheColumns) {
+  TempDir dir;
+  const std::string path = dir.file("x.csv");
+  write_file(
+      path, "story,heading,paper\n\"Rain fell all day.\",Wet day,Daily Post\n");
+  CorpusOptions options;
+  options.roots = {path};
+  for (const char* text : {"body=story", "TITLE=heading", "outlet=Paper"}) {
+    Result<FieldOverride> parsed = parse_field_override(text);
+    ASSERT_TRUE(parsed.ok()) << text;
+    options.field_overrides.push_back(parsed.value());
+  }
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles(options, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_EQ(articles[0].body, "Rain fell all day.");
+  EXPECT_EQ(articles[0].title, "Wet day");
+  EXPECT_EQ(articles[0].outlet, "Daily Post");
+  EXPECT_EQ(articles[0].facts.outlet_rule, "record:paper");
+}
+
+TEST(RecordFields, BadFieldOptionsAreUsageErrors) {
+  for (const char* text : {"body", "=text", "body=", "colour=red"}) {
+    const Result<FieldOverride> parsed = parse_field_override(text);
+    ASSERT_FALSE(parsed.ok()) << text;
+    EXPECT_EQ(parsed.error().code(), ErrorCode::kUsage) << text;
+  }
+}
+
+TEST(RecordValues, ParsesDatesOfRecords) {
+  const struct {
+    const char* input;
+    const char* expected;  // "" = no date
+  } cases[] = {
+      {"2019-03-23", "2019-03-23"},
+      {"2019-06-26 14:00:00", "2019-06-26"},
+      {"2019-03-23T23:30:00+03:00", "2019-03-23"},
+      {"2019/3/5", "2019-03-05"},
+      {"20190323", "2019-03-23"},
+      {"Sat, 23 Mar 2019 10:00:00 +0000", "2019-03-23"},
+      {"23 Mar 2019 10:00:00 GMT", "2019-03-23"},
+      {"1553335200", "2019-03-23"},
+      {"1553335200000", "2019-03-23"},
+      {"01.01.2007", "2007-01-01"},
+      {"March 23, 2019", "2019-03-23"},
+      {"yesterday", ""},
+      {"2019-02-30", ""},
+      {"March 23", ""},
+      {"", ""},
+      {"12345", ""},
+  };
+  for (const auto& test : cases) {
+    const std::optional<Date> date = parse_record_date(test.input);
+    EXPECT_EQ(date ? date->to_iso() : "", test.expected) << test.input;
+  }
+}
+
+TEST(RecordValues, SplitsAuthorLists) {
+  const struct {
+    const char* input;
+    std::vector<std::string> expected;
+  } cases[] = {
+      {"Ruth Harris", {"Ruth Harris"}},
+      {"A. Smith, B. Jones and C. Brown", {"A. Smith", "B. Jones", "C. Brown"}},
+      {"By Jane Doe", {"Jane Doe"}},
+      {"Doe, Jane", {"Doe, Jane"}},
+      {"Ann Lee\nBo Chen", {"Ann Lee", "Bo Chen"}},
+      {"Ann Lee; Ann Lee", {"Ann Lee"}},
+      {"", {}},
+  };
+  for (const auto& test : cases) {
+    EXPECT_EQ(split_authors(test.input), test.expected) << test.input;
+  }
+}
+
+TEST(RecordValues, FindsHostsAndNormalisesUrls) {
+  const struct {
+    const char* url;
+    const char* host;
+    const char* normalized;
+  } cases[] = {
+      {"http://news.bbc.co.uk/2/low/americas/4008499.stm", "news.bbc.co.uk",
+       "http://news.bbc.co.uk/2/low/americas/4008499.stm"},
+      {"HTTPS://WWW.Example.COM:443/A/B#top", "example.com",
+       "https://www.example.com:443/A/B"},
+      {"https://web.archive.org/web/20041118233007/http://br.news.yahoo.com/x",
+       "br.news.yahoo.com",
+       "https://web.archive.org/web/20041118233007/http://br.news.yahoo.com/x"},
+      {"not a url", "", "not a url"},
+  };
+  for (const auto& test : cases) {
+    EXPECT_EQ(url_host(test.url), test.host) << test.url;
+    EXPECT_EQ(normalize_url(test.url), test.normalized) << test.url;
+  }
+}
+
+TEST(CsvParser, ParsesRecordsTable) {
+  const struct {
+    const char* input;
+    CsvParse status;
+    std::vector<std::string> cells;
+    std::size_t line_count;
+  } cases[] = {
+      {"a,b,c\nnext", CsvParse::kRecord, {"a", "b", "c"}, 1},
+      {"a,\"b,1\",c\r\n", CsvParse::kRecord, {"a", "b,1", "c"}, 1},
+      {"\"two\nlines\",\"say \"\"hi\"\"\"\n",
+       CsvParse::kRecord,
+       {"two\nlines", "say \"hi\""},
+       2},
+      {",,\n", CsvParse::kRecord, {"", "", ""}, 1},
+      {"\"open,b\nc,d\n", CsvParse::kUnclosedQuote, {}, 1},
+      {"\"a\"b,c\n", CsvParse::kTextAfterQuote, {}, 1},
+      {"last", CsvParse::kRecord, {"last"}, 1},
+  };
+  for (const auto& test : cases) {
+    CsvRecord record;
+    const CsvParse status = parse_csv_record(test.input, ',', true, record);
+    EXPECT_EQ(status, test.status) << test.input;
+    if (status == CsvParse::kRecord) {
+      EXPECT_EQ(record.cells, test.cells) << test.input;
+    }
+    EXPECT_EQ(record.line_count, test.line_count) << test.input;
+  }
+  CsvRecord record;
+  EXPECT_EQ(parse_csv_record("a,\"b", ',', false, record), CsvParse::kNeedMore);
+  EXPECT_EQ(parse_csv_record("a,b", ',', false, record), CsvParse::kNeedMore);
+}
+
+}  // namespace
+}  // namespace news::corpus
