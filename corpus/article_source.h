@@ -26,6 +26,7 @@ struct CorpusOptions {
   bool is_outlet_from_dir = false;  // --outlet-from-dir: first folder name
   std::string language = "en";      // language when the input names none
   std::string manifest_path;        // --manifest: metadata by file path
+  std::string outlets_file;  // --outlets: host,name over the built-in table
   std::vector<FieldOverride> field_overrides;  // --field NAME=COLUMN
 };
 

@@ -55,6 +55,10 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "take the outlet from the first folder under each PATH when nothing "
       "better names it (folder names are often dates or batch ids, so this "
       "is off by default)")(
+      "outlets", po::value(&options.corpus.outlets_file)->value_name("FILE"),
+      "outlet names for URL hosts, one 'host,name' (or tab-separated) line "
+      "each, '#' comments: added to the built-in table of common outlets "
+      "and winning over it; a host covers its subdomains")(
       "manifest", po::value(&options.corpus.manifest_path)->value_name("FILE"),
       "metadata of files that carry none (text dumps): a CSV, TSV or JSON "
       "Lines table with a path (or file, filename, textid) column and url, "

@@ -24,6 +24,13 @@ TEST(IndexOptions, ParsesDatabasePathsAndFlags) {
   EXPECT_EQ(options.writer.language, "en");
 }
 
+TEST(IndexOptions, OutletsFileGoesToTheCorpusOptions) {
+  const auto parsed = parse({"-d", "idx", "--outlets", "my-outlets.csv", "a"});
+  ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
+  EXPECT_EQ(parsed.value().options.corpus.outlets_file, "my-outlets.csv");
+  EXPECT_EQ(parse({"-d", "idx", "a"}).value().options.corpus.outlets_file, "");
+}
+
 TEST(IndexOptions, RejectsBadCommandLines) {
   const std::vector<std::vector<const char*>> bad = {
       {},
