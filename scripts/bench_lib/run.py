@@ -143,7 +143,8 @@ class Bench:
             "wall_s": wall, "walls": [r[0] for r in runs], "rss_mb": rss, "cpu_s": cpu,
             "exit": runs[-1][3], "index_mb": size / 1e6, "docs": docs,
             "mbps": input_bytes / 1e6 / wall,
-            "docs_per_s": (docs if docs is not None else self.articles) / wall,
+            # Over the articles given, the same for all (recoll also counts folders).
+            "docs_per_s": self.articles / wall,
             "index_ratio": size / input_bytes, "input_mb": input_bytes / 1e6}
         return self.results["index"][name]
 
@@ -207,7 +208,7 @@ class Bench:
                                 "loglevel = 1\n" % (self.text, db))
                     return ["recollindex", "-c", conf, "-z"]
                 self.index_runs("recoll", recoll_cmd, db,
-                                count=lambda: self.xapian_count(os.path.join(db, "xapiandb")))
+                                count=lambda: self.xapian_count(db))
             else:
                 self.note("recollindex missing (apt-get install recoll): skipped")
         if "lucene" in self.peers:
