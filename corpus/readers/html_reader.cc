@@ -65,9 +65,12 @@ void HtmlReader::read_each(const InputFile& file, ErrorSink& sink,
   const bool is_utf16 =
       bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
                             (bytes[0] == '\xFE' && bytes[1] == '\xFF'));
-  if (!is_utf16 &&
-      std::string_view(bytes).substr(0, kBinarySniffBytes).find('\0') !=
-          std::string_view::npos) {
+  // Saved pages sometimes carry a few stray NUL bytes; an image or archive
+  // has many.
+  const std::string_view head =
+      std::string_view(bytes).substr(0, kBinarySniffBytes);
+  const auto nul_count = std::count(head.begin(), head.end(), '\0');
+  if (!is_utf16 && static_cast<std::size_t>(nul_count) * 100 > head.size()) {
     sink.report(Error::bad_input(source, "binary file; skipped"));
     return;
   }

@@ -20,11 +20,12 @@ class HtmlReader final : public Reader {
   // Passes one RawDocument (format kHtml, declared_charset "") with the
   // file's content (decompressed), at most max_bytes of it. Reported, with
   // nothing passed: the errors of InputStream::open; kIo "read error (...);
-  // skipped"; kBadInput "binary file; skipped" (a NUL byte in the first 64
-  // KiB). Not reported but set in partial_reason, with what was read:
-  // "file is larger than N MiB; only the first N MiB were read", "truncated
-  // gzip (N bytes decompressed)", "corrupt gzip (...)"; when nothing was
-  // read before the damage it is reported with "; skipped".
+  // skipped"; kBadInput "binary file; skipped" (more than 1% NUL bytes in
+  // the first 64 KiB; a UTF-16 page with its byte-order mark is no binary). Not
+  // reported but set in partial_reason, with what was read: "file is larger
+  // than N MiB; only the first N MiB were read", "truncated gzip (N bytes
+  // decompressed)", "corrupt gzip (...)"; when nothing was read before the
+  // damage it is reported with "; skipped".
   void read_each(const InputFile& file, ErrorSink& sink,
                  const DocumentConsumer& consume) const override;
 

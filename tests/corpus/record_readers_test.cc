@@ -379,6 +379,34 @@ TEST(RecordFields, BadFieldOptionsAreUsageErrors) {
   }
 }
 
+TEST(HtmlReader, APageWithStrayNulBytesIsStillAPage) {
+  NEWS_REQUIRE_CORPORA();
+  // The saved page holds 22 NUL bytes among 194,619.
+  const std::string path =
+      corpus_file("trafilatura-eval/html/lostiempos.com-juicio.html");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_EQ(articles[0].title,
+            "Juicio por el caso golpe II entra en la recta final; sentencia "
+            "podría dictarse este miércoles");
+  EXPECT_EQ(articles[0].source.record, 0u);
+}
+
+TEST(HtmlReader, APageWithoutTextIsReportedAndSkipped) {
+  TempDir dir;
+  const std::string path = dir.file("empty.html");
+  write_file(path,
+             "<!doctype html><html><head><title>Nothing</title></head>"
+             "<body><nav><a href=/>Home</a></nav></body></html>");
+  RecordingSink sink;
+  EXPECT_TRUE(read_articles({path}, sink).empty());
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.dump();
+  EXPECT_NE(sink.errors[0].message().find("; skipped"), std::string::npos)
+      << sink.dump();
+  EXPECT_EQ(sink.errors[0].source()->path, path);
+}
+
 TEST(RecordValues, ParsesDatesOfRecords) {
   const struct {
     const char* input;
