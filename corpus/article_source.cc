@@ -5,9 +5,11 @@
 #include <utility>
 
 #include "corpus/extract/boilerplate.h"
+#include "corpus/extract/language.h"
 #include "corpus/extract/line_text.h"
 #include "corpus/extract/outlet.h"
 #include "corpus/extract/outlet_resolution.h"
+#include "corpus/extract/outlet_table.h"
 #include "corpus/extract/structured_extractor.h"
 #include "corpus/extract/text_dump_extractor.h"
 #include "corpus/manifest.h"
@@ -64,9 +66,16 @@ class ArticleSource::Impl {
   explicit Impl(CorpusOptions options)
       : options_(std::move(options)),
         mapping_(options_.field_overrides),
-        policy_{options_.outlet, options_.is_outlet_from_dir} {}
+        outlet_table_(OutletTable::built_in()),
+        policy_{options_.outlet, options_.is_outlet_from_dir, &outlet_table_} {}
 
-  Status load_manifest(ErrorSink& sink) {
+  Status load_side_files(ErrorSink& sink) {
+    if (!options_.outlets_file.empty()) {
+      Result<OutletTable> table =
+          outlet_table_.with_file(options_.outlets_file);
+      if (!table.ok()) return table.error();
+      outlet_table_ = std::move(table).value();
+    }
     if (options_.manifest_path.empty()) return Done{};
     Result<Manifest> loaded =
         Manifest::load(options_.manifest_path, mapping_, sink);
@@ -107,9 +116,22 @@ class ArticleSource::Impl {
   }
 
   void read_articles_each(const InputFile& file, ErrorSink& sink,
-                          const ArticleConsumer& consume) const {
+                          const ArticleConsumer& consume_as_read) const {
+    // An article whose own data names no language (a record field, <html
+    // lang>, the manifest) gets the detected one; --lang is the hint, and
+    // the answer when detection is unsure.
+    const ArticleConsumer consume = [&](Article&& article) {
+      if (article.language.empty()) {
+        article.language =
+            detect_language(article.title + "\n\n" + article.body,
+                            options_.language)
+                .code;
+        if (article.language.empty()) article.language = options_.language;
+      }
+      consume_as_read(std::move(article));
+    };
     ExtractionContext context;
-    context.language = options_.language;
+    context.language = "";  // unknown unless the article's data says
     context.outlet_policy = policy_;
     context.manifest = manifest_.find(file.path);
     context.file = &file;
@@ -195,7 +217,7 @@ class ArticleSource::Impl {
     const std::vector<std::string_view> lines = content_lines(document);
     TextDumpContext text_context;
     text_context.id = context.path_id;
-    text_context.language = options_.language;
+    text_context.language = "";  // detected by read_articles_each
     text_context.outlet = text_outlet(*context.file, lines, context.manifest);
     text_context.learned_lines =
         learned_.lines_for(group_key(*context.file, text_context.outlet));
@@ -208,7 +230,7 @@ class ArticleSource::Impl {
         article.error().message().find("no title") != std::string::npos) {
       Article whole;
       whole.id = context.path_id;
-      whole.language = options_.language;
+      whole.language = "";  // detected by read_articles_each
       whole.source = document.source;
       whole.body = std::string(trim(document.bytes));
       whole.outlet = text_context.outlet.name;
@@ -266,6 +288,7 @@ class ArticleSource::Impl {
 
   CorpusOptions options_;
   FieldMapping mapping_;
+  OutletTable outlet_table_;  // before policy_, which points at it
   OutletPolicy policy_;
   Manifest manifest_;
   TextReader text_reader_;
@@ -281,8 +304,8 @@ ArticleSource::ArticleSource(CorpusOptions options)
 
 ArticleSource::~ArticleSource() = default;
 
-Status ArticleSource::load_manifest(ErrorSink& sink) {
-  return impl_->load_manifest(sink);
+Status ArticleSource::load_side_files(ErrorSink& sink) {
+  return impl_->load_side_files(sink);
 }
 
 std::vector<InputFile> ArticleSource::list_inputs(ErrorSink& sink) const {

@@ -40,11 +40,12 @@ class ArticleSource {
   ArticleSource(const ArticleSource&) = delete;
   ArticleSource& operator=(const ArticleSource&) = delete;
 
-  // Reads the manifest (--manifest), when one is given; its per-row
-  // problems go to sink. Must be called before read_articles for the
-  // manifest to apply. kUsage error when the manifest cannot be read or
-  // names no files (see Manifest::load).
-  [[nodiscard]] Status load_manifest(ErrorSink& sink);
+  // Reads the manifest (--manifest) and the user's outlet table
+  // (--outlets), when given; per-row manifest problems go to sink. Must be
+  // called before read_articles for them to apply (the built-in outlet
+  // table applies without it). kUsage error when either cannot be read
+  // (see Manifest::load, OutletTable::with_file).
+  [[nodiscard]] Status load_side_files(ErrorSink& sink);
 
   // Every readable input file under the roots and in the path list, in a
   // stable (sorted) order, without duplicates, the manifest left out.

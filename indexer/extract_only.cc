@@ -82,7 +82,7 @@ std::string article_to_text(const Article& article) {
 Status run_extract_only(const IndexOptions& options, std::ostream& out,
                         IndexReport& report) {
   corpus::ArticleSource source(options.corpus);
-  if (Status loaded = source.load_manifest(report); !loaded.ok()) {
+  if (Status loaded = source.load_side_files(report); !loaded.ok()) {
     return loaded.error();
   }
   const std::vector<corpus::InputFile> files = source.list_inputs(report);

@@ -70,7 +70,7 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   IndexCounts& counts = report.counts();
 
   corpus::ArticleSource source(options.corpus);
-  if (Status loaded = source.load_manifest(report); !loaded.ok()) {
+  if (Status loaded = source.load_side_files(report); !loaded.ok()) {
     return loaded.error();
   }
   const std::vector<corpus::InputFile> files = source.list_inputs(report);

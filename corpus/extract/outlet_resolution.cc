@@ -6,14 +6,6 @@
 
 namespace news::corpus {
 
-std::optional<std::string> outlet_name_for_host(const std::string& host) {
-  // TODO(#3): look host up in the outlet table (corpus/extract/outlet_table,
-  // outlet_for_host) once it exists; until then no host has a display name
-  // and rule 7 (the host itself) applies.
-  (void)host;
-  return std::nullopt;
-}
-
 OutletGuess resolve_outlet(const OutletEvidence& evidence,
                            const OutletPolicy& policy) {
   if (evidence.record_field && !trim(evidence.record_field->name).empty()) {
@@ -23,7 +15,11 @@ OutletGuess resolve_outlet(const OutletEvidence& evidence,
     const std::string host = url_host("http://" + guess.name);
     if (guess.name.find(' ') == std::string::npos &&
         guess.name.find('.') != std::string::npos) {
-      if (auto name = outlet_name_for_host(host)) guess.name = *name;
+      if (policy.outlet_table != nullptr) {
+        if (auto name = policy.outlet_table->outlet_for_host(host)) {
+          guess.name = *name;
+        }
+      }
     }
     return guess;
   }
@@ -34,8 +30,8 @@ OutletGuess resolve_outlet(const OutletEvidence& evidence,
     return {policy.outlet_flag, "flag:--outlet"};
   }
   const std::string host = url_host(evidence.url);
-  if (!host.empty()) {
-    if (auto name = outlet_name_for_host(host)) {
+  if (!host.empty() && policy.outlet_table != nullptr) {
+    if (auto name = policy.outlet_table->outlet_for_url(evidence.url)) {
       return {*name, "url:outlet-table"};
     }
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "corpus/extract/outlet.h"
+#include "corpus/extract/outlet_table.h"
 #include "corpus/input_file.h"
 
 namespace news::corpus {
@@ -15,6 +16,9 @@ namespace news::corpus {
 struct OutletPolicy {
   std::string outlet_flag;          // --outlet NAME; "" when not given
   bool is_outlet_from_dir = false;  // --outlet-from-dir
+  // Host -> display name (built-in plus --outlets); nullptr: none. Not
+  // owned.
+  const OutletTable* outlet_table = nullptr;
 };
 
 // What one article offers; empty members offer nothing.
@@ -43,9 +47,5 @@ struct OutletEvidence {
 //   9. else kUnknownOutlet, rule "none".
 OutletGuess resolve_outlet(const OutletEvidence& evidence,
                            const OutletPolicy& policy);
-
-// The display name the outlet table gives host ("bbc.co.uk" -> "BBC");
-// nullopt for hosts it does not know.
-std::optional<std::string> outlet_name_for_host(const std::string& host);
 
 }  // namespace news::corpus

@@ -49,7 +49,7 @@ inline std::string gzip_member(const std::string& text) {
 inline std::vector<Article> read_articles(corpus::CorpusOptions options,
                                           RecordingSink& sink) {
   corpus::ArticleSource source(std::move(options));
-  if (const Status loaded = source.load_manifest(sink); !loaded.ok()) {
+  if (const Status loaded = source.load_side_files(sink); !loaded.ok()) {
     sink.report(loaded.error());
     return {};
   }
