@@ -6,6 +6,7 @@
 #include "common/hash.h"
 #include "common/schema.h"
 #include "common/text/analyzer.h"
+#include "common/text/stopwords.h"
 #include "searcher/query_syntax.h"
 #include "searcher/request_values.h"
 
@@ -187,6 +188,8 @@ QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.set_stemmer(analyzer_.stemmer());
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  stopper_ = text::make_stopper(analyzer_.language());
+  if (stopper_) parser_.set_stopper(stopper_.get());
   parser_.set_max_expansion(kMaxWildcardExpansion,
                             Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                             Xapian::QueryParser::FLAG_WILDCARD);

@@ -16,6 +16,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -85,6 +86,10 @@ class QueryBuilder {
   KeyFieldProcessor url_processor_;
   DateFieldProcessor date_processor_;
   DateRangeProcessor date_range_processor_;
+  // Stop-words of the query language (common/text/stopwords.h): dropped
+  // from free text, kept in phrases and in a query of stop-words only; the
+  // index keeps every word. nullptr for a language without a list.
+  std::unique_ptr<Xapian::SimpleStopper> stopper_;
   Xapian::QueryParser parser_;
 };
 

@@ -40,7 +40,10 @@ TEST(QueryBuilder, ParsesQueriesWithTheIndexSchema) {
       {"army -navy", {}, {"Zarmi", " AND_NOT ", "Znavi"}},
       {"army XOR navy", {}, {" XOR "}},
       // Operators count only in capitals: "or" is a word.
-      {"army or navy", {}, {"Zarmi", "Zor", "Znavi"}, {"Zarmi@1 OR Znavi"}},
+      {"army or navy", {}, {"Zarmi", "Znavi"}, {"Zarmi@1 OR Znavi", "Zor"}},
+      // English stop-words go from free text, stay in phrases.
+      {"the army", {}, {"Zarmi"}, {"Zthe"}},
+      {"\"the army\"", {}, {"the@1", "army@2"}},
       // Free text searches body and title; title: and body: one of them.
       {"army", {}, {"Zarmi@1 OR ZSarmi@1"}},
       {"body:army", {}, {"Zarmi"}, {"ZSarmi"}},
