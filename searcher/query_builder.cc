@@ -47,8 +47,6 @@ Xapian::Query any_of(const std::vector<std::string>& terms) {
   return Xapian::Query(Xapian::Query::OP_OR, queries.begin(), queries.end());
 }
 
-std::string date_slot_value(const Date& date) { return date.to_compact(); }
-
 // The query with every run of two or more dots outside `date:` values
 // turned into spaces. The QueryParser reads any "a..b" as a range and,
 // finding no range processor for it, fails ("Unknown range operation");
@@ -140,9 +138,11 @@ Xapian::Query QueryBuilder::DateFieldProcessor::operator()(
   return Xapian::Query(schema::kDatePrefix + day);
 }
 
-QueryBuilder::DateRangeProcessor::DateRangeProcessor()
+QueryBuilder::DateRangeProcessor::DateRangeProcessor(
+    const Xapian::Database& database)
     : Xapian::RangeProcessor(schema::kSlotPublished,
-                             std::string(kDateField) + ":") {}
+                             std::string(kDateField) + ":"),
+      database_(database) {}
 
 Xapian::Query QueryBuilder::DateRangeProcessor::operator()(
     const std::string& begin, const std::string& end) {
@@ -154,19 +154,71 @@ Xapian::Query QueryBuilder::DateRangeProcessor::operator()(
   if (!end.empty() && !(to = parse_date_bound(end, true))) {
     return Xapian::Query(Xapian::Query::OP_INVALID);
   }
-  if (from && to) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot,
-                         date_slot_value(*from), date_slot_value(*to));
+  if (!from && !to) return Xapian::Query(Xapian::Query::OP_INVALID);
+  return date_range_query(database_, from, to);
+}
+
+namespace {
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  const bool is_leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return month == 2 && is_leap ? 29 : kDays[month - 1];
+}
+
+bool is_before_or_same(const Date& a, const Date& b) {
+  return a.to_compact() <= b.to_compact();
+}
+
+Date next_day(Date date) {
+  if (++date.day > days_in_month(date.year, date.month)) {
+    date.day = 1;
+    if (++date.month > 12) {
+      date.month = 1;
+      ++date.year;
+    }
   }
-  if (from) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot,
-                         date_slot_value(*from));
+  return date;
+}
+
+}  // namespace
+
+Xapian::Query date_range_query(const Xapian::Database& database,
+                               std::optional<Date> from,
+                               std::optional<Date> to) {
+  // The range is cut to the index's own first and last dates (which also
+  // close open ends), so the terms never outnumber the days indexed.
+  const std::optional<Date> first =
+      parse_iso_date(database.get_value_lower_bound(schema::kSlotPublished));
+  const std::optional<Date> last =
+      parse_iso_date(database.get_value_upper_bound(schema::kSlotPublished));
+  if (!first || !last) return Xapian::Query::MatchNothing;
+  if (!from || is_before_or_same(*from, *first)) from = first;
+  if (!to || is_before_or_same(*last, *to)) to = last;
+  if (!is_before_or_same(*from, *to)) return Xapian::Query::MatchNothing;
+  std::vector<Xapian::Query> terms;
+  Date cursor = *from;
+  while (is_before_or_same(cursor, *to)) {
+    const std::string day = cursor.to_compact();
+    const Date year_end{cursor.year, 12, 31};
+    const Date month_end{cursor.year, cursor.month,
+                         days_in_month(cursor.year, cursor.month)};
+    if (cursor.month == 1 && cursor.day == 1 &&
+        is_before_or_same(year_end, *to)) {
+      terms.emplace_back(schema::kYearPrefix + day.substr(0, 4));
+      cursor = Date{cursor.year + 1, 1, 1};
+    } else if (cursor.day == 1 && is_before_or_same(month_end, *to)) {
+      terms.emplace_back(schema::kMonthPrefix + day.substr(0, 6));
+      cursor = next_day(month_end);
+    } else {
+      terms.emplace_back(schema::kDatePrefix + day);
+      cursor = next_day(cursor);
+    }
   }
-  if (to) {
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot,
-                         date_slot_value(*to));
-  }
-  return Xapian::Query(Xapian::Query::OP_INVALID);
+  return Xapian::Query(
+      Xapian::Query::OP_SCALE_WEIGHT,
+      Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
 }
 
 const std::vector<std::string>& QueryBuilder::field_names() {
@@ -183,7 +235,9 @@ QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
       author_processor_(analyzer, author_filter_term),
       site_processor_(analyzer, site_filter_term),
       language_processor_(analyzer, language_filter_term),
-      url_processor_(analyzer, url_filter_term) {
+      url_processor_(analyzer, url_filter_term),
+      date_range_processor_(database),
+      database_(database) {
   parser_.set_database(database);
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.set_stemmer(analyzer_.stemmer());
@@ -250,16 +304,8 @@ Result<Xapian::Query> QueryBuilder::build(const SearchRequest& request) {
   if (!request.language.empty()) {
     filters.emplace_back(language_filter_term(analyzer_, request.language));
   }
-  if (request.from && request.to) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kSlotPublished,
-                         date_slot_value(*request.from),
-                         date_slot_value(*request.to));
-  } else if (request.from) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_GE, schema::kSlotPublished,
-                         date_slot_value(*request.from));
-  } else if (request.to) {
-    filters.emplace_back(Xapian::Query::OP_VALUE_LE, schema::kSlotPublished,
-                         date_slot_value(*request.to));
+  if (request.from || request.to) {
+    filters.push_back(date_range_query(database_, request.from, request.to));
   }
   for (const Xapian::Query& filter : filters) {
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
