@@ -543,7 +543,11 @@ HtmlMetadata extract_metadata(const Dom& dom) {
       {facts.title, "html:title"},
   };
   metadata.title_rule = "none";
-  for (const auto& [raw, rule] : kTitles) {
+  // A plain loop variable, not a structured binding: lambdas below capture
+  // it, which C++17 does not allow for bindings (clang rejects it).
+  for (const auto& candidate : kTitles) {
+    const auto& raw = candidate.first;
+    const auto& rule = candidate.second;
     std::string title =
         usable_title(strip_site_affix(raw, metadata.site_name, host));
     if (title.empty()) continue;
