@@ -38,5 +38,8 @@ void fuzz_query_builder(const std::uint8_t* data, std::size_t size);
 // decode_document_data on arbitrary bytes; a decoded record re-encodes to one
 // that decodes the same.
 void fuzz_document_data(const std::uint8_t* data, std::size_t size);
+// The HTML extractor (charset, HTML5 parse, metadata, main text) on any
+// bytes: a result or kBadInput, valid UTF-8, real dates.
+void fuzz_html(const std::uint8_t* data, std::size_t size);
 
 }  // namespace news::fuzz

@@ -73,5 +73,9 @@ TEST(FuzzRegression, DocumentDataSurvivesEveryInput) {
   run_regressions("document_data", fuzz_document_data);
 }
 
+TEST(FuzzRegression, HtmlExtractorSurvivesEveryInput) {
+  run_regressions("html", fuzz_html);
+}
+
 }  // namespace
 }  // namespace news::fuzz
