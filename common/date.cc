@@ -9,13 +9,6 @@ bool is_leap(int year) {
   return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
 }
 
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  if (month == 2 && is_leap(year)) return 29;
-  return kDays[month - 1];
-}
-
 bool parse_digits(std::string_view text, int& out) {
   if (text.empty()) return false;
   int value = 0;
@@ -28,6 +21,24 @@ bool parse_digits(std::string_view text, int& out) {
 }
 
 }  // namespace
+
+int days_in_month(int year, int month) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
+                                  31, 31, 30, 31, 30, 31};
+  if (month == 2 && is_leap(year)) return 29;
+  return kDays[month - 1];
+}
+
+Date next_day(Date date) {
+  if (++date.day > days_in_month(date.year, date.month)) {
+    date.day = 1;
+    if (++date.month > 12) {
+      date.month = 1;
+      ++date.year;
+    }
+  }
+  return date;
+}
 
 bool Date::is_valid() const {
   if (year < 1000 || year > 9999 || month < 1 || month > 12) return false;

@@ -26,6 +26,12 @@ struct Date {
   friend bool operator!=(const Date& a, const Date& b) { return !(a == b); }
 };
 
+// Days in a month of the Gregorian calendar (month 1..12).
+int days_in_month(int year, int month);
+
+// The day after date (a valid date).
+Date next_day(Date date);
+
 // Parses "YYYY-MM-DD" or "YYYYMMDD"; nullopt for anything else or an
 // impossible day.
 std::optional<Date> parse_iso_date(std::string_view text);

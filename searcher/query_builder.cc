@@ -160,26 +160,8 @@ Xapian::Query QueryBuilder::DateRangeProcessor::operator()(
 
 namespace {
 
-int days_in_month(int year, int month) {
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30,
-                                  31, 31, 30, 31, 30, 31};
-  const bool is_leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  return month == 2 && is_leap ? 29 : kDays[month - 1];
-}
-
 bool is_before_or_same(const Date& a, const Date& b) {
   return a.to_compact() <= b.to_compact();
-}
-
-Date next_day(Date date) {
-  if (++date.day > days_in_month(date.year, date.month)) {
-    date.day = 1;
-    if (++date.month > 12) {
-      date.month = 1;
-      ++date.year;
-    }
-  }
-  return date;
 }
 
 }  // namespace

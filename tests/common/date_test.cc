@@ -27,5 +27,15 @@ TEST(Date, PrintsIsoAndCompactForms) {
   EXPECT_EQ(date.to_compact(), "20041105");
 }
 
+TEST(Date, KnowsMonthLengthsAndTheNextDay) {
+  EXPECT_EQ(days_in_month(2019, 2), 28);
+  EXPECT_EQ(days_in_month(2020, 2), 29);
+  EXPECT_EQ(days_in_month(1900, 2), 28);
+  EXPECT_EQ(days_in_month(2000, 2), 29);
+  EXPECT_EQ(next_day(Date{2019, 12, 31}), (Date{2020, 1, 1}));
+  EXPECT_EQ(next_day(Date{2020, 2, 28}), (Date{2020, 2, 29}));
+  EXPECT_EQ(next_day(Date{2019, 4, 30}), (Date{2019, 5, 1}));
+}
+
 }  // namespace
 }  // namespace news
