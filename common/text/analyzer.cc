@@ -236,6 +236,10 @@ class Analyzer::Impl {
                            type == U_COMBINING_SPACING_MARK ||
                            type == U_ENCLOSING_MARK;
       if (is_mark && base_script == USCRIPT_LATIN) continue;
+      // A term never starts with a mark: NFKC can split a letter into a mark
+      // and a letter (Thai SARA AM), and the mark would attach to whatever
+      // precedes it in another text, so the same word would give two terms.
+      if (is_mark && stripped.isEmpty()) continue;
       if (!is_word_char(c)) continue;
       if (!is_mark) base_script = uscript_getScript(c, &status);
       stripped.append(c);
