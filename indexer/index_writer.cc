@@ -93,9 +93,11 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(
   std::filesystem::create_directories(std::filesystem::path(path).parent_path(),
                                       ignored);
   try {
-    Xapian::WritableDatabase database(path, is_unfinished_creation(path)
-                                                ? Xapian::DB_CREATE_OR_OVERWRITE
-                                                : Xapian::DB_CREATE_OR_OPEN);
+    const int flags =
+        (is_unfinished_creation(path) ? Xapian::DB_CREATE_OR_OVERWRITE
+                                      : Xapian::DB_CREATE_OR_OPEN) |
+        (options.is_scratch ? Xapian::DB_NO_SYNC : 0);
+    Xapian::WritableDatabase database(path, flags);
     const std::string version =
         database.get_metadata(schema::kMetaSchemaVersion);
     const std::string analyzer = text::Analyzer::settings_description();
@@ -119,6 +121,9 @@ Result<std::unique_ptr<IndexWriter>> IndexWriter::open(
                           std::to_string(schema::kVersion) +
                           ": index into a new database");
     }
+    // A run killed between swapping in a compacted database and removing
+    // the old one leaves the old one here; holding the lock, it is ours.
+    std::filesystem::remove_all(path + ".compacting", ignored);
     return std::unique_ptr<IndexWriter>(
         new IndexWriter(options, std::move(database)));
   } catch (const Xapian::DatabaseLockError&) {
@@ -254,17 +259,53 @@ Status IndexWriter::commit() {
   return Done{};
 }
 
+bool IndexWriter::has_file_records() const {
+  try {
+    return database_.metadata_keys_begin(schema::kMetaFilePrefix) !=
+           database_.metadata_keys_end(schema::kMetaFilePrefix);
+  } catch (const Xapian::Error&) {
+    return false;
+  }
+}
+
 Status IndexWriter::compact() {
   if (Status committed = commit(); !committed.ok()) return committed;
+  try {
+    // Read through a separate handle while this writer still holds the lock,
+    // so no other indexer can slip in between.
+    return replace_by_compaction(Xapian::Database(options_.database_path));
+  } catch (const Xapian::Error& error) {
+    return Error::index("cannot compact " + options_.database_path + ": " +
+                        error.get_description());
+  }
+}
+
+Status IndexWriter::merge_shards(const std::vector<std::string>& shard_paths) {
+  if (Status committed = commit(); !committed.ok()) return committed;
+  try {
+    // This database first: it holds no article but the metadata of the
+    // build; where a key is in several sources the compaction keeps the
+    // first. The shards' document ids follow one another in shard order.
+    Xapian::Database sources(options_.database_path);
+    for (const std::string& shard : shard_paths) {
+      sources.add_database(Xapian::Database(shard));
+    }
+    return replace_by_compaction(sources);
+  } catch (const Xapian::Error& error) {
+    return Error::index("cannot merge the shards of " + options_.database_path +
+                        ": " + error.get_description());
+  }
+}
+
+Status IndexWriter::replace_by_compaction(Xapian::Database sources) {
   namespace fs = std::filesystem;
   const fs::path path = options_.database_path;
   const fs::path compacted = path.string() + ".compacting";
   std::error_code ignored;
   fs::remove_all(compacted, ignored);
   try {
-    // Read through a separate handle while this writer still holds the lock,
-    // so no other indexer can slip in between.
-    Xapian::Database(path.string()).compact(compacted.string());
+    sources.compact(compacted.string());
+    sources.close();
   } catch (const Xapian::Error& error) {
     fs::remove_all(compacted, ignored);
     return Error::index("cannot compact " + path.string() + ": " +
@@ -287,7 +328,8 @@ Status IndexWriter::compact() {
     return Error::index("cannot reopen the compacted " + path.string() + ": " +
                         error.get_description());
   }
-  fs::remove_all(compacted, ignored);  // now the old, uncompacted copy
+  // Now the old copy (with the shards of a parallel build inside it).
+  fs::remove_all(compacted, ignored);
   return Done{};
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <vector>
@@ -11,49 +12,41 @@
 #include "common/hash.h"
 #include "common/schema.h"
 #include "corpus/article_source.h"
+#include "indexer/file_plan.h"
 #include "indexer/index_writer.h"
 #include "indexer/prepare_pool.h"
+#include "indexer/sharded_build.h"
 
 namespace news::indexer {
 namespace {
 
-std::string canonical_path(const std::string& path) {
-  std::error_code error;
-  const std::filesystem::path canonical =
-      std::filesystem::weakly_canonical(path, error);
-  return error ? path : canonical.string();
-}
+// A first build reading at least this much is written in parallel shards
+// when --shards is left to decide (smaller ones gain little from it and
+// become searchable batch by batch instead of at the end).
+constexpr std::uint64_t kShardedBuildBytes = 16ULL << 20;
 
-enum class FileChange { kNew, kChanged, kUnchanged };
-
-struct PlannedFile {
-  const corpus::InputFile* input;
-  FileFingerprint fingerprint;  // content_hash filled in by the pool
-  FileChange change;
-  std::optional<std::uint64_t> stored_hash;
-};
-
-// Compares a file with what the index remembers: size and mtime first (no
-// read); when they differ the pool compares content hashes, so a touched
-// but identical file is not re-indexed.
-PlannedFile plan_file(const corpus::InputFile& input,
-                      const IndexWriter& writer) {
-  PlannedFile planned{
-      &input,
-      {canonical_path(input.path), input.size_bytes, input.mtime_seconds, 0},
-      FileChange::kNew,
-      std::nullopt};
-  const std::optional<StoredFile> stored =
-      writer.lookup(planned.fingerprint.path);
-  if (!stored) return planned;
-  if (stored->fingerprint.size_bytes == input.size_bytes &&
-      stored->fingerprint.mtime_seconds == input.mtime_seconds) {
-    planned.change = FileChange::kUnchanged;
-    return planned;
+// How many shards to write in parallel: 1 (none) unless this is a first
+// build (nothing indexed or recorded yet) or the resumption of one.
+unsigned shard_count(const IndexOptions& options, const IndexWriter& writer,
+                     const std::vector<const PlannedFile*>& work,
+                     unsigned threads) {
+  const std::string& path = options.writer.database_path;
+  const bool is_first_build =
+      writer.was_empty_at_open() && !writer.has_file_records();
+  const unsigned unfinished = unfinished_shard_count(path);
+  if (!is_first_build) {
+    if (unfinished > 0) {
+      // Left by a parallel build whose merge was done: nothing to keep.
+      std::error_code ignored;
+      std::filesystem::remove_all(shard_folder(path), ignored);
+    }
+    return 1;
   }
-  planned.change = FileChange::kChanged;
-  planned.stored_hash = stored->fingerprint.content_hash;
-  return planned;
+  if (unfinished > 0) return std::max(unfinished, options.shards);
+  if (options.shards > 0) return options.shards;
+  std::uint64_t bytes = 0;
+  for (const PlannedFile* file : work) bytes += file->input->size_bytes;
+  return bytes >= kShardedBuildBytes ? threads : 1;
 }
 
 // Files prepared ahead of the writer per thread: enough to keep the workers
@@ -104,49 +97,28 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   }
   const unsigned threads =
       options.threads == 0 ? default_thread_count() : options.threads;
+  const unsigned shards = shard_count(options, writer, work, threads);
+  if (shards > 1) {
+    if (Status built = run_sharded_build(
+            writer,
+            ShardedBuildOptions{options.writer, options.corpus.language,
+                                shards},
+            source, work, report);
+        !built.ok()) {
+      return built;
+    }
+    report.finish(writer.document_count());
+    return Done{};
+  }
   PreparePool pool(source, jobs, options.corpus.language, threads,
                    kWindowPerThread * threads);
+  std::mutex report_mutex;  // uncontended here: one writer thread
   for (std::size_t i = 0; i < work.size(); ++i) {
-    const PlannedFile& file = *work[i];
-    PreparedFile prepared = pool.take(i);
-    FileFingerprint fingerprint = file.fingerprint;
-    fingerprint.content_hash = prepared.content_hash;
-    if (prepared.is_same_content) {
-      // Touched but not changed: only its record learns the new mtime.
-      if (Status finished = writer.finish_file(fingerprint, false);
-          !finished.ok()) {
-        return finished.error();
-      }
-      ++counts.files_unchanged;
-      ++counts.files_done;
-      continue;
+    if (Status written =
+            write_file(writer, *work[i], pool.take(i), report, report_mutex);
+        !written.ok()) {
+      return written;
     }
-    for (const Error& problem : prepared.problems) report.report(problem);
-    if (report.should_stop()) return report.stop_error();
-    if (Status begun = writer.begin_file(fingerprint.path); !begun.ok()) {
-      return begun.error();
-    }
-    for (PreparedArticle& article : prepared.articles) {
-      if (Status added =
-              writer.add_document(article.id_term, std::move(article.document),
-                                  article.body_bytes, fingerprint.path);
-          !added.ok()) {
-        return added.error();
-      }
-      ++counts.articles_indexed;
-    }
-    // A file that gave nothing is remembered too, so it is reported once
-    // and retried only when it changes.
-    if (Status finished =
-            writer.finish_file(fingerprint, prepared.articles.empty());
-        !finished.ok()) {
-      return finished.error();
-    }
-    ++(file.change == FileChange::kNew ? counts.files_new
-                                       : counts.files_changed);
-    ++counts.files_done;
-    counts.bytes_read += file.input->size_bytes;
-    report.progress();
   }
   if (options.is_prune) {
     std::vector<std::string> roots;

@@ -12,6 +12,12 @@ namespace po = boost::program_options;
 
 namespace {
 
+// --memory-mb: what news-index may use for changes waiting to be
+// committed. Xapian's buffers take about this many bytes per byte of body
+// text (positions, postings and the stored document), measured on news.
+constexpr std::uint64_t kDefaultMemoryMb = 1024;
+constexpr std::uint64_t kMemoryPerTextByte = 8;
+
 constexpr char kUsage[] =
     "Usage: news-index -d DATABASE [options] PATH...\n"
     "       news-index --extract-only [--format text|jsonl] [options] PATH...\n"
@@ -40,6 +46,7 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   std::string extract_format = "text";
   std::vector<std::string> field_overrides;
   std::string compact = "auto";
+  std::uint64_t memory_mb = kDefaultMemoryMb;
   po::options_description visible("Options");
   visible.add_options()("help,h", "show this help and exit")(
       "version", "show the version and exit")(
@@ -79,8 +86,9 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "lang", po::value(&options.corpus.language)->default_value("en"),
       "language of the texts (ISO 639-1), chooses the stemmer")(
       "batch-size",
-      po::value(&options.writer.batch_documents)->default_value(2000),
-      "commit after this many documents")(
+      po::value(&options.writer.batch_documents)->default_value(300),
+      "commit after this many documents (small commits are faster with "
+      "Xapian and use less memory)")(
       "progress", po::value(&progress)->default_value("auto"),
       "progress line on stderr: auto (when a terminal), always, never")(
       "prune", po::bool_switch(&options.is_prune),
@@ -97,6 +105,13 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "threads", po::value(&options.threads)->default_value(0),
       "worker threads that read and analyse files (0: one per core); one "
       "more thread writes the index")(
+      "shards", po::value(&options.shards)->default_value(0),
+      "a first build writes this many databases in parallel and merges "
+      "them at the end (0: one per thread when it reads at least 16 MB; "
+      "1: one database, searchable after each commit)")(
+      "memory-mb", po::value(&memory_mb)->default_value(kDefaultMemoryMb),
+      "memory for text waiting to be committed, shared by the writers: "
+      "larger commits are faster")(
       "quiet,q", po::bool_switch(&options.is_quiet),
       "no progress and no summary; problems are still reported");
   po::options_description hidden;
@@ -164,6 +179,10 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   if (options.writer.batch_documents == 0) {
     return Error::usage("--batch-size must be at least 1");
   }
+  if (memory_mb < 16 || memory_mb > (1ULL << 20)) {
+    return Error::usage("--memory-mb must be between 16 and 1048576");
+  }
+  options.writer.batch_bytes = memory_mb * (1ULL << 20) / kMemoryPerTextByte;
   if (compact == "auto") {
     options.compact = IndexOptions::Compact::kAuto;
   } else if (compact == "always") {

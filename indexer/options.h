@@ -29,6 +29,9 @@ struct IndexOptions {
   // after a first build (into an empty database).
   enum class Compact { kAuto, kAlways, kNever } compact = Compact::kAuto;
   unsigned threads = 0;  // --threads: worker threads; 0 = one per core
+  // --shards: parallel writers of a first build; 0 = one per thread when it
+  // reads at least 16 MB, 1 = a single writer.
+  unsigned shards = 0;
   // --extract-only: print what would be indexed, write no database.
   bool is_extract_only = false;
   ExtractFormat extract_format = ExtractFormat::kText;  // --format

@@ -43,16 +43,24 @@ class CollectingSink final : public ErrorSink {
   std::vector<Error>& errors_;
 };
 
-// What one worker owns: its analyzer and document builder (ICU break
-// iterators and stemmers are not shared between threads).
-class Preparer {
- public:
-  explicit Preparer(const std::string& language)
-      : analyzer_(language), converter_(analyzer_) {}
+}  // namespace
 
-  PreparedFile prepare(const corpus::ArticleSource& source,
-                       const PrepareJob& job) {
-    PreparedFile prepared;
+struct FilePreparer::Impl {
+  explicit Impl(const std::string& language)
+      : analyzer(language), converter(analyzer) {}
+  text::Analyzer analyzer;
+  ArticleToDocument converter;
+};
+
+FilePreparer::FilePreparer(const std::string& language)
+    : impl_(std::make_unique<Impl>(language)) {}
+
+FilePreparer::~FilePreparer() = default;
+
+PreparedFile FilePreparer::prepare(const corpus::ArticleSource& source,
+                                   const PrepareJob& job) {
+  PreparedFile prepared;
+  try {
     prepared.content_hash = hash_file(job.input->path);
     if (job.stored_hash && prepared.content_hash != 0 &&
         *job.stored_hash == prepared.content_hash) {
@@ -61,19 +69,23 @@ class Preparer {
     }
     CollectingSink sink(prepared.problems);
     for (const Article& article : source.read_articles(*job.input, sink)) {
-      prepared.articles.push_back(
-          PreparedArticle{ArticleToDocument::id_term(article.id),
-                          converter_.convert(article), article.body.size()});
+      prepared.articles.push_back(PreparedArticle{
+          ArticleToDocument::id_term(article.id),
+          impl_->converter.convert(article), article.body.size()});
     }
-    return prepared;
+  } catch (const Xapian::Error& error) {
+    prepared.articles.clear();
+    prepared.problems.push_back(Error(
+        ErrorCode::kInternal, "internal error: " + error.get_description(),
+        SourceRef{job.input->path}));
+  } catch (const std::exception& error) {
+    prepared.articles.clear();
+    prepared.problems.push_back(Error(
+        ErrorCode::kInternal, std::string("internal error: ") + error.what(),
+        SourceRef{job.input->path}));
   }
-
- private:
-  text::Analyzer analyzer_;
-  ArticleToDocument converter_;
-};
-
-}  // namespace
+  return prepared;
+}
 
 unsigned default_thread_count() {
   const unsigned cores = std::thread::hardware_concurrency();
@@ -104,7 +116,7 @@ PreparePool::~PreparePool() {
 }
 
 void PreparePool::work() {
-  Preparer preparer(language_);
+  FilePreparer preparer(language_);
   for (;;) {
     std::size_t index = 0;
     {
@@ -116,20 +128,7 @@ void PreparePool::work() {
       if (is_stopping_ || next_job_ >= jobs_.size()) return;
       index = next_job_++;
     }
-    PreparedFile prepared;
-    // A bug in one file's preparation must not take the run down: it is
-    // reported for that file like any other problem.
-    try {
-      prepared = preparer.prepare(source_, jobs_[index]);
-    } catch (const Xapian::Error& error) {
-      prepared.problems.push_back(Error(
-          ErrorCode::kInternal, "internal error: " + error.get_description(),
-          SourceRef{jobs_[index].input->path}));
-    } catch (const std::exception& error) {
-      prepared.problems.push_back(Error(
-          ErrorCode::kInternal, std::string("internal error: ") + error.what(),
-          SourceRef{jobs_[index].input->path}));
-    }
+    PreparedFile prepared = preparer.prepare(source_, jobs_[index]);
     {
       const std::lock_guard<std::mutex> lock(mutex_);
       slots_[index] = std::move(prepared);

@@ -9,6 +9,7 @@
 
 #include <condition_variable>
 #include <cstdint>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -41,6 +42,26 @@ struct PreparedFile {
   std::vector<Error> problems;
   std::uint64_t content_hash = 0;  // 0 when the file could not be read
   bool is_same_content = false;    // touched, but the bytes equal stored_hash
+};
+
+// Reads, extracts and analyses one file at a time into Xapian documents.
+// One per thread: it owns an analyzer (ICU break iterators and stemmers are
+// not shared between threads).
+class FilePreparer {
+ public:
+  explicit FilePreparer(const std::string& language);
+  ~FilePreparer();
+  FilePreparer(const FilePreparer&) = delete;
+  FilePreparer& operator=(const FilePreparer&) = delete;
+
+  // Never throws: a bug met while preparing one file is one of its
+  // problems, so it cannot take the run down.
+  PreparedFile prepare(const corpus::ArticleSource& source,
+                       const PrepareJob& job);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 class PreparePool {

@@ -101,13 +101,16 @@ void append(const fs::path& file, const std::string& text) {
                       fs::last_write_time(file) + std::chrono::seconds(5));
 }
 
-TEST(Incremental, ChangesAddsAndDeletionsEqualABuildFromScratch) {
-  NEWS_REQUIRE_CORPORA();
+// Builds an index of the real corpus with first_build_flags, then changes
+// the corpus and indexes it again: the result must equal a build from
+// scratch of the new state.
+void expect_incremental_equals_scratch(
+    const std::vector<std::string>& first_build_flags) {
   TempDir dir;
   const fs::path root = dir.path() / "corpus";
   make_corpus(root);
   const std::string database = dir.file("incremental");
-  ASSERT_EQ(index(database, root).exit_code, 0);
+  ASSERT_EQ(index(database, root, first_build_flags).exit_code, 0);
 
   // Modify 3 files, delete 2, add 4.
   std::vector<fs::path> ptc;
@@ -146,6 +149,16 @@ TEST(Incremental, ChangesAddsAndDeletionsEqualABuildFromScratch) {
             0u);
 }
 
+TEST(Incremental, ChangesAddsAndDeletionsEqualABuildFromScratch) {
+  NEWS_REQUIRE_CORPORA();
+  expect_incremental_equals_scratch({"--shards", "1"});
+}
+
+TEST(Incremental, AfterAParallelFirstBuildToo) {
+  NEWS_REQUIRE_CORPORA();
+  expect_incremental_equals_scratch({"--shards", "2"});
+}
+
 // Every file recorded as indexed has its article and every article's file
 // is recorded: the index holds whole committed batches only.
 void expect_consistent(const std::string& database) {
@@ -164,22 +177,31 @@ void expect_consistent(const std::string& database) {
   EXPECT_EQ(db.get_doccount(), sources.size());
 }
 
-TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
-  NEWS_REQUIRE_CORPORA();
+// Kills news-index (run with extra_flags on the real corpus) after each of
+// several delays; each time the database must open consistent, and the next
+// plain run must finish the job exactly as an uninterrupted run does.
+// Returns how many kills left the shards of a parallel build behind.
+int expect_killed_runs_finish(const std::vector<std::string>& extra_flags) {
+  int left_shards = 0;
   TempDir dir;
   const fs::path root = dir.path() / "corpus";
   make_corpus(root);
   const std::string reference = dir.file("reference");
-  ASSERT_EQ(index(reference, root).exit_code, 0);
+  EXPECT_EQ(index(reference, root).exit_code, 0);
   const std::string expected_output = search_outputs(reference);
 
   for (const int delay_ms : {5, 40, 80, 150, 300, 600}) {
     const std::string database = dir.file("killed-" + std::to_string(delay_ms));
+    std::vector<std::string> args = {
+        news_index_path(), "-q", "--batch-size", "3", "-d", database};
+    args.insert(args.end(), extra_flags.begin(), extra_flags.end());
+    args.push_back(root.string());
+    std::vector<char*> argv;
+    for (std::string& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
     const pid_t pid = fork();
     if (pid == 0) {
-      const std::string program = news_index_path();
-      execl(program.c_str(), program.c_str(), "-q", "--batch-size", "3", "-d",
-            database.c_str(), root.c_str(), static_cast<char*>(nullptr));
+      execv(argv[0], argv.data());
       _exit(127);
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
@@ -189,6 +211,7 @@ TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
     if (fs::exists(fs::path(database) / "iamglass")) {
       expect_consistent(database);
     }
+    if (fs::exists(fs::path(database) / "shards")) ++left_shards;
     const CommandResult finish = index(database, root);
     EXPECT_EQ(finish.exit_code, 0) << "killed after " << delay_ms << " ms\n"
                                    << finish.err;
@@ -198,6 +221,47 @@ TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
     EXPECT_EQ(first_difference(search_outputs(database), expected_output), "")
         << "killed after " << delay_ms << " ms";
   }
+  return left_shards;
+}
+
+TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
+  NEWS_REQUIRE_CORPORA();
+  expect_killed_runs_finish({"--shards", "1"});
+}
+
+// A parallel first build killed midway leaves the database empty (its
+// shards hold the committed batches); the next run resumes the shards.
+TEST(CrashSafety, AKilledParallelBuildIsResumed) {
+  NEWS_REQUIRE_CORPORA();
+  EXPECT_GT(expect_killed_runs_finish({"--shards", "2"}), 0)
+      << "no kill came during the parallel build: nothing was resumed";
+}
+
+TEST(ParallelBuild, GivesTheSameIndexAsOneWriter) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  make_corpus(root);
+  const std::string single = dir.file("single");
+  ASSERT_EQ(index(single, root, {"--shards", "1"}).exit_code, 0);
+  const std::string parallel = dir.file("parallel");
+  const CommandResult built =
+      index(parallel, root, {"--shards", "3", "--batch-size", "7"});
+  ASSERT_EQ(built.exit_code, 0) << built.err;
+  EXPECT_NE(built.err.find("files: 71 new, 0 changed"), std::string::npos)
+      << built.err;
+  expect_consistent(parallel);
+  EXPECT_FALSE(fs::exists(fs::path(parallel) / "shards"));
+  EXPECT_TRUE(unique_ids(parallel) == unique_ids(single));
+  EXPECT_EQ(first_difference(search_outputs(parallel), search_outputs(single)),
+            "");
+  EXPECT_EQ(Xapian::Database(parallel).get_metadata(schema::kMetaSchemaVersion),
+            std::to_string(schema::kVersion));
+  // Nothing changed: nothing to do.
+  const CommandResult again = index(parallel, root);
+  EXPECT_NE(again.err.find("files: 0 new, 0 changed, 71 unchanged"),
+            std::string::npos)
+      << again.err;
 }
 
 TEST(Concurrency, ASecondIndexerIsRefusedAndChangesNothing) {
