@@ -179,6 +179,13 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   if (options.writer.batch_documents == 0) {
     return Error::usage("--batch-size must be at least 1");
   }
+  // Boost reads "-1" into an unsigned as a huge count: caught here.
+  if (options.threads > 256) {
+    return Error::usage("--threads must be between 0 and 256");
+  }
+  if (options.shards > 256) {
+    return Error::usage("--shards must be between 0 and 256");
+  }
   if (memory_mb < 16 || memory_mb > (1ULL << 20)) {
     return Error::usage("--memory-mb must be between 16 and 1048576");
   }

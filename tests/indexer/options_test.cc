@@ -31,6 +31,18 @@ TEST(IndexOptions, OutletsFileGoesToTheCorpusOptions) {
   EXPECT_EQ(parse({"-d", "idx", "a"}).value().options.corpus.outlets_file, "");
 }
 
+TEST(IndexOptions, MemoryBudgetSetsTheBatchTextAndShardsPassThrough) {
+  const auto parsed =
+      parse({"-d", "idx", "--memory-mb", "64", "--shards", "3", "a"});
+  ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
+  const IndexOptions& options = parsed.value().options;
+  EXPECT_EQ(options.writer.batch_bytes, 8ULL << 20);  // 64 MB / 8
+  EXPECT_EQ(options.shards, 3U);
+  const auto defaults = parse({"-d", "idx", "a"});
+  EXPECT_EQ(defaults.value().options.shards, 0U);
+  EXPECT_EQ(defaults.value().options.writer.batch_documents, 300U);
+}
+
 TEST(IndexOptions, RejectsBadCommandLines) {
   const std::vector<std::vector<const char*>> bad = {
       {},
@@ -40,6 +52,10 @@ TEST(IndexOptions, RejectsBadCommandLines) {
       {"-d", "idx", "--progress", "sometimes", "a"},
       {"-d", "idx", "--batch-size", "0", "a"},
       {"-d", "idx", "--batch-size", "many", "a"},
+      {"-d", "idx", "--memory-mb", "8", "a"},
+      {"-d", "idx", "--memory-mb", "lots", "a"},
+      {"-d", "idx", "--shards", "-1", "a"},
+      {"-d", "idx", "--threads", "-2", "a"},
   };
   for (const auto& args : bad) {
     const auto parsed = parse(args);
