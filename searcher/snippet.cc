@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <set>
 #include <tuple>
 #include <unordered_map>
 
@@ -130,6 +131,41 @@ Snippet collapse(std::string_view body, std::size_t begin, std::size_t end,
   return snippet;
 }
 
+// Pieces of a body tokenized at a time: they end after a line break or a
+// full stop and a space (no word crosses them) from this many bytes on, or
+// at the end of the body.
+constexpr std::size_t kPieceBytes = 512;
+
+std::size_t piece_end(std::string_view body, std::size_t begin) {
+  if (body.size() - begin <= kPieceBytes) return body.size();
+  for (std::size_t at = begin + kPieceBytes; at + 1 < body.size(); ++at) {
+    if (body[at] == '\n' || (body[at] == '.' && body[at + 1] == ' ')) {
+      return at + 1;
+    }
+  }
+  return body.size();
+}
+
+// How many distinct keys body matches can have at most: one per matched
+// word or stem.
+std::size_t possible_keys(const MatchedTerms& matched,
+                          text::Analyzer& analyzer) {
+  std::set<std::string> keys(matched.stems.begin(), matched.stems.end());
+  for (const std::string& term : matched.terms) {
+    keys.insert(text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
+  }
+  return keys.size();
+}
+
+std::size_t distinct_keys(const std::vector<BodyMatch>& matches,
+                          std::pair<std::size_t, std::size_t> run) {
+  std::set<std::string_view> keys;
+  for (std::size_t i = run.first; i < run.second; ++i) {
+    keys.insert(matches[i].key);
+  }
+  return keys.size();
+}
+
 // The longest prefix of text no longer than max_bytes that ends on a UTF-8
 // character boundary.
 std::size_t utf8_prefix_bytes(std::string_view text, std::size_t max_bytes) {
@@ -165,34 +201,60 @@ MatchedTerms classify_matched_terms(
 
 Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
                      text::Analyzer& analyzer, const SnippetOptions& options) {
-  const std::vector<text::Token> tokens = analyzer.tokenize(body);
+  // The body is tokenized a piece at a time, and no further than needed: a
+  // news article usually has every query word in its first paragraphs, and
+  // tokenizing it whole would cost more than the search.
+  std::vector<text::Token> tokens;
+  std::vector<BodyMatch> matches;
+  std::optional<TokenMatcher> matcher;
+  if (!matched.empty()) matcher.emplace(matched, analyzer);
+  const std::size_t all_keys = possible_keys(matched, analyzer);
+  std::size_t tokenized = 0;
+  std::optional<std::size_t> tokenize_until;
+  // The best run of matches, chosen among the matches up to the piece
+  // where a run first holds every key (later matches are only highlighted).
+  std::pair<std::size_t, std::size_t> run{0, 0};
+  while (tokenized < body.size() &&
+         (!tokenize_until || tokenized < *tokenize_until)) {
+    const std::size_t end = piece_end(body, tokenized);
+    for (text::Token& token :
+         analyzer.tokenize(body.substr(tokenized, end - tokenized))) {
+      token.byte_begin += tokenized;
+      token.byte_end += tokenized;
+      if (matcher) {
+        if (std::optional<std::string> key = matcher->match(token.term)) {
+          matches.push_back({tokens.size(), std::move(*key)});
+        }
+      }
+      tokens.push_back(std::move(token));
+    }
+    tokenized = end;
+    if (tokenize_until || tokens.empty()) continue;
+    if (!matches.empty()) {
+      run = best_match_run(matches, tokens, options.window_bytes);
+      if (distinct_keys(matches, run) < all_keys) continue;
+      tokenize_until = tokens[matches[run.second - 1].token_index].byte_end +
+                       options.window_bytes + 1;
+    } else if (matched.empty()) {
+      tokenize_until = options.window_bytes + 1;
+    }
+  }
+  if (!tokenize_until && !matches.empty()) {
+    run = best_match_run(matches, tokens, options.window_bytes);
+  }
   if (tokens.empty()) {
     // Nothing but punctuation or space: show its start as it is.
     const std::size_t end = utf8_prefix_bytes(body, options.window_bytes);
     return collapse(body, 0, end, {}, false, end < body.size());
   }
 
-  std::vector<BodyMatch> matches;
-  if (!matched.empty()) {
-    TokenMatcher matcher(matched, analyzer);
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      if (std::optional<std::string> key = matcher.match(tokens[i].term)) {
-        matches.push_back({i, std::move(*key)});
-      }
-    }
-  }
-
   // The tokens that must be shown: the best run of matches, or the first
   // token of a body that matched only through the title.
   std::size_t span_first = 0;
   std::size_t span_last = 0;
-  std::size_t first_match = 0;
-  std::size_t end_match = 0;
   if (!matches.empty()) {
-    std::tie(first_match, end_match) =
-        best_match_run(matches, tokens, options.window_bytes);
-    span_first = matches[first_match].token_index;
-    span_last = matches[end_match - 1].token_index;
+    span_first = matches[run.first].token_index;
+    span_last = matches[run.second - 1].token_index;
   }
   const std::size_t span_begin = tokens[span_first].byte_begin;
   const std::size_t span_end = tokens[span_last].byte_end;
@@ -221,7 +283,8 @@ Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
     ++last_token;
   }
   const bool is_cut_before = first_token > 0;
-  const bool is_cut_after = last_token + 1 < tokens.size();
+  const bool has_next_token = last_token + 1 < tokens.size();
+  const bool is_cut_after = has_next_token || tokenized < body.size();
 
   // Keep punctuation stuck to the edge words (quotes, a full stop) but not
   // the space beyond them.
@@ -234,7 +297,8 @@ Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
   std::size_t end = body.size();
   if (is_cut_after) {
     end = tokens[last_token].byte_end;
-    const std::size_t ceiling = tokens[last_token + 1].byte_begin;
+    const std::size_t ceiling =
+        has_next_token ? tokens[last_token + 1].byte_begin : tokenized;
     while (end < ceiling && !is_ascii_space(body[end])) ++end;
   }
 

@@ -60,7 +60,8 @@ struct SnippetOptions {
 // Makes the snippet of `body` for a hit whose matched terms are `matched`,
 // tokenizing with `analyzer` (which must be the index's analyzer, for the
 // stems to agree). Picks the window with the most distinct matched terms
-// (then the most matches, then the earliest); when nothing matches in the
+// (then the most matches, then the earliest) within the first pieces of the
+// body that hold a window with every matched word; when nothing matches in the
 // body (a title-only hit), the start of the body. An empty body gives an
 // empty snippet. Never fails: invalid UTF-8 is tolerated by the analyzer.
 Snippet make_snippet(std::string_view body, const MatchedTerms& matched,

@@ -74,19 +74,31 @@ MappedText map_text(std::string_view utf8) {
   mapped.byte_offsets.reserve(utf8.size() + 1);
   const auto* bytes = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
+  // Written straight into the string's buffer: UTF-16 never needs more code
+  // units than UTF-8 has bytes (a bad byte becomes one U+FFFD).
+  char16_t* units = mapped.text.getBuffer(std::max(length, 1));
+  int32_t written = 0;
   int32_t i = 0;
   while (i < length) {
     const int32_t begin = i;
-    UChar32 c;
-    U8_NEXT(bytes, i, length, c);
-    if (c < 0) c = 0xFFFD;
-    if (is_ignorable(c)) continue;
-    mapped.text.append(c);
+    UChar32 c = bytes[i];
+    if (c < 0x80) {
+      ++i;
+    } else {
+      U8_NEXT(bytes, i, length, c);
+      if (c < 0) c = 0xFFFD;
+      if (is_ignorable(c)) continue;
+    }
     mapped.byte_offsets.push_back(static_cast<std::size_t>(begin));
     if (U_IS_SUPPLEMENTARY(c)) {
+      units[written++] = U16_LEAD(c);
+      units[written++] = U16_TRAIL(c);
       mapped.byte_offsets.push_back(static_cast<std::size_t>(begin));
+    } else {
+      units[written++] = static_cast<char16_t>(c);
     }
   }
+  mapped.text.releaseBuffer(written);
   mapped.byte_offsets.push_back(utf8.size());
   return mapped;
 }
@@ -287,7 +299,12 @@ std::string Analyzer::normalize_word(std::string_view word) {
 }
 
 std::string Analyzer::stem(const std::string& term) const {
-  return stemmer_(term);
+  // Bounded: a run over millions of articles meets millions of forms.
+  constexpr std::size_t kMaxRemembered = 1 << 16;
+  const auto known = stems_.find(term);
+  if (known != stems_.end()) return known->second;
+  if (stems_.size() >= kMaxRemembered) stems_.clear();
+  return stems_.emplace(term, stemmer_(term)).first->second;
 }
 
 bool Analyzer::should_stem(std::string_view term) {

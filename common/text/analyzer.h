@@ -22,6 +22,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace news::text {
@@ -56,7 +57,9 @@ class Analyzer {
   std::string normalize_key(std::string_view value);
 
   // The stemmed form of a normalised term; the term itself when this
-  // analyzer does not stem.
+  // analyzer does not stem. Remembers recent answers: news repeats its
+  // words, and Snowball costs more than a lookup. Like the rest of an
+  // Analyzer, not to be shared between threads.
   std::string stem(const std::string& term) const;
 
   // Whether Xapian's QueryParser (STEM_SOME) would stem this term: it starts
@@ -86,6 +89,7 @@ class Analyzer {
   std::unique_ptr<Impl> impl_;
   std::string language_;
   Xapian::Stem stemmer_;
+  mutable std::unordered_map<std::string, std::string> stems_;
 };
 
 // Normalises a facet/filter key (outlet, author): the terms of the value

@@ -97,6 +97,59 @@ TEST(MakeSnippet, PrefersTheWindowWithMostDistinctTerms) {
       << snippet.text;
 }
 
+// Bodies longer than the pieces the snippet tokenizes at a time (512 bytes
+// up to a line break or full stop): the window may lie in any piece, or across
+// two.
+std::string filler_lines(int count) {
+  std::string lines;
+  for (int i = 0; i < count; ++i) lines += "Unrelated words fill this line.\n";
+  return lines;
+}
+
+TEST(MakeSnippet, FindsTheWordsOfAQueryFarIntoALongBody) {
+  text::Analyzer analyzer("en");
+  // The two words together only in the last piece, 13 KB in; one alone
+  // earlier.
+  const std::string body = "Minsk lies east.\n" + filler_lines(200) +
+                           "The treaty was signed in Minsk.\n" +
+                           filler_lines(200) + "Closing line.";
+  const Snippet snippet =
+      make_snippet(body, classify_matched_terms({"Ztreati", "Zminsk"}),
+                   analyzer, SnippetOptions{120});
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"treaty", "Minsk"}))
+      << snippet.text;
+  const std::string ellipsis = "\u2026";
+  EXPECT_EQ(snippet.text.substr(0, ellipsis.size()), ellipsis) << snippet.text;
+  EXPECT_EQ(snippet.text.substr(snippet.text.size() - ellipsis.size()),
+            ellipsis)
+      << snippet.text;
+}
+
+TEST(MakeSnippet, AWindowAcrossTwoPiecesAndAtTheEndOfTheBody) {
+  text::Analyzer analyzer("en");
+  // Two words astride the first piece boundary (~2 KB).
+  const std::string across =
+      filler_lines(64) + "The treaty\nof Minsk.\n" + filler_lines(100);
+  EXPECT_EQ(highlighted_words(make_snippet(
+                across, classify_matched_terms({"Ztreati", "Zminsk"}), analyzer,
+                SnippetOptions{120})),
+            (std::vector<std::string>{"treaty", "Minsk"}));
+  // The last word of a long body: no ellipsis after it.
+  const std::string at_end = filler_lines(150) + "Signed in Minsk";
+  const Snippet snippet = make_snippet(
+      at_end, classify_matched_terms({"Zminsk"}), analyzer, SnippetOptions{80});
+  EXPECT_EQ(highlighted_words(snippet), (std::vector<std::string>{"Minsk"}));
+  EXPECT_EQ(snippet.text.substr(snippet.text.size() - 5), "Minsk")
+      << snippet.text;
+  // A body with no match (a title-only hit) shows its start, cut.
+  const Snippet start =
+      make_snippet(at_end, classify_matched_terms({"Zbelarus"}), analyzer,
+                   SnippetOptions{80});
+  EXPECT_EQ(start.text.substr(0, 9), "Unrelated") << start.text;
+  EXPECT_TRUE(start.highlights.empty());
+}
+
 TEST(MakeSnippet, ShowsTheStartOfTheBodyForATitleOnlyHit) {
   text::Analyzer analyzer("en");
   std::string body = "First sentence of the body. ";
