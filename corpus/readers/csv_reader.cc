@@ -62,9 +62,13 @@ class CsvRun {
     bool has_header = false;
     while (true) {
       CsvRecord record;
+      // Content cut by a read problem (truncated gzip) ends inside a row:
+      // what is left is not a last row, and the problem is reported below.
+      const bool is_final = input.is_at_end() && !input.problem();
       const CsvParse status =
-          parse_csv_record(input.view(), delimiter_, input.is_at_end(), record);
+          parse_csv_record(input.view(), delimiter_, is_final, record);
       if (status == CsvParse::kNeedMore) {
+        if (input.problem()) break;
         if (input.view().size() > options_.max_record_bytes) {
           bad_record(input, record_length_cap(input),
                      "record longer than " + mib(options_.max_record_bytes) +

@@ -89,16 +89,7 @@ class JsonRun {
     if (input.view().substr(0, kBom.size()) == kBom) input.consume(kBom.size());
     // White space before the first record decides nothing: skip it to see
     // whether the content is an array.
-    while (true) {
-      const std::string_view view = input.view();
-      std::size_t spaces = 0;
-      while (spaces < view.size() && is_space(view[spaces])) {
-        if (view[spaces] == '\n') ++line_;
-        ++spaces;
-      }
-      input.consume(spaces);
-      if (!input.view().empty() || !input.fill()) break;
-    }
+    skip_space(input);
     if (!input.view().empty() && input.view().front() == '[') {
       input.consume(1);
       read_array(input);
@@ -191,7 +182,11 @@ class JsonRun {
         }
         return;
       }
-      if (input.view().front() == ']') return;
+      if (input.view().front() == ']') {
+        input.consume(1);
+        read_after_array(input);
+        return;
+      }
       ++records_;
       const SourceRef source{file_.path, records_, input.offset()};
       const std::uint64_t start_line = line_ + 1;
@@ -212,6 +207,33 @@ class JsonRun {
       handle_record(trim_ascii(input.view().substr(0, *length)), source,
                     start_line);
       input.consume(*length);
+    }
+  }
+
+  // After the array's closing ']': white space to the end. Anything else
+  // (a second array, records appended as lines, or the rest of an array
+  // whose broken element held a stray ']') is reported, not dropped
+  // silently.
+  void read_after_array(BufferedInput& input) {
+    if (!skip_space(input)) return;
+    report(SourceRef{file_.path, 0, input.offset()},
+           "text after the end of the JSON array (line " +
+               std::to_string(line_ + 1) + "); the rest of the file ignored");
+  }
+
+  // Skips white space, counting its newlines into line_ and reading on as
+  // needed; false when the content ends.
+  bool skip_space(BufferedInput& input) {
+    while (true) {
+      const std::string_view view = input.view();
+      std::size_t spaces = 0;
+      while (spaces < view.size() && is_space(view[spaces])) {
+        if (view[spaces] == '\n') ++line_;
+        ++spaces;
+      }
+      input.consume(spaces);
+      if (!input.view().empty()) return true;
+      if (!input.fill()) return false;
     }
   }
 

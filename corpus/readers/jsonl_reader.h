@@ -33,7 +33,9 @@ class JsonlReader final : public Reader {
   //   "a JSON <type>, not an object; record skipped"
   //   "record longer than N MiB; record skipped"
   // and for the file: the errors of InputStream::open (nothing read), "JSON
-  // array not closed; the last record is incomplete and skipped", and an
+  // array not closed; the last record is incomplete and skipped", "text
+  // after the end of the JSON array (line 12); the rest of the file
+  // ignored" (a stray ']' in a broken element ends the array too), and an
   // early end of the content ("truncated gzip (N bytes decompressed) after
   // line 812; the records before it were read").
   void read_each(const InputFile& file, ErrorSink& sink,

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/text/utf8.h"
 #include "corpus/readers/buffered_input.h"
 
 namespace news::corpus {
@@ -256,11 +257,6 @@ class WarcRun {
       const bool is_resource = type == "resource" && is_html_type(content_type);
       const bool is_wanted =
           (is_response || is_resource) && *length <= options_.max_block_bytes;
-      if ((is_response || is_resource) && !is_wanted) {
-        report(source,
-               "HTML response of " + mib(*length) + " is larger than the " +
-                   mib(options_.max_block_bytes) + " read; record skipped");
-      }
       std::string block;
       const std::uint64_t present =
           take_block(input, *length, is_wanted ? &block : nullptr);
@@ -272,6 +268,13 @@ class WarcRun {
                              " bytes present); record skipped");
         }
         break;
+      }
+      // Only a whole record is reported as too large: a truncated one is
+      // reported once, as truncated.
+      if ((is_response || is_resource) && !is_wanted) {
+        report(source,
+               "HTML response of " + mib(*length) + " is larger than the " +
+                   mib(options_.max_block_bytes) + " read; record skipped");
       }
       if (!is_wanted) continue;
       RawDocument document;
@@ -286,6 +289,11 @@ class WarcRun {
           document.target_url.back() == '>') {
         document.target_url =
             document.target_url.substr(1, document.target_url.size() - 2);
+      }
+      // It becomes the article's URL and id: well-formed UTF-8 like all
+      // article text (a stray Latin-1 byte becomes U+FFFD).
+      if (!text::is_valid_utf8(document.target_url)) {
+        document.target_url = text::repair_utf8(document.target_url).text;
       }
       document.capture_date = header.get("warc-date");
       if (is_resource) {

@@ -40,7 +40,8 @@ class WarcReader final : public Reader {
   // page (Content-Type text/html or application/xhtml+xml, or none and a
   // body that starts with '<') with a 2xx status, and per "resource" record
   // of an HTML content type: bytes is the page, declared_charset the HTTP
-  // charset, target_url the WARC-Target-URI, capture_date the WARC-Date.
+  // charset, target_url the WARC-Target-URI (ill-formed UTF-8 repaired, as
+  // record fields are), capture_date the WARC-Date.
   // source.record is the 1-based index of the record among all records of
   // the file (warcinfo, request and metadata records count too);
   // byte_offset where it starts in the decompressed content. Other records

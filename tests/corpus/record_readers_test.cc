@@ -281,6 +281,43 @@ TEST(JsonlReader, ReadsAJsonArrayElementByElement) {
       << sink.dump();
 }
 
+TEST(JsonlReader, ReportsTextAfterTheEndOfAnArray) {
+  // Found by fuzz_jsonl: a broken element with a stray ']' (here after an
+  // extra '}') ended the array there, and the elements after it were
+  // dropped unreported.
+  TempDir dir;
+  InputFile file;
+  file.path = dir.file("broken.json");
+  file.format = Format::kJsonl;
+  write_file(
+      file.path,
+      "[{\"title\": \"A\"},\n {\"title\": \"B\"}}],\n {\"title\": \"C\"}]\n");
+  RecordingSink sink;
+  const std::vector<RawDocument> records = JsonlReader().read(file, sink);
+  ASSERT_EQ(records.size(), 1u) << sink.dump();
+  ASSERT_EQ(sink.errors.size(), 2u) << sink.dump();
+  EXPECT_EQ(sink.errors[0].source()->record, 2u) << sink.dump();
+  EXPECT_EQ(sink.errors[1].to_string(),
+            file.path +
+                ": text after the end of the JSON array (line 2); the rest "
+                "of the file ignored");
+
+  // An array then records as lines (an export appended to): said too.
+  write_file(file.path, "[{\"title\": \"A\"}]\n\n{\"title\": \"B\"}\n");
+  RecordingSink appended;
+  EXPECT_EQ(JsonlReader().read(file, appended).size(), 1u);
+  EXPECT_TRUE(appended.has(file.path,
+                           "text after the end of the JSON array "
+                           "(line 3)"))
+      << appended.dump();
+
+  // White space after the array is fine.
+  write_file(file.path, "[{\"title\": \"A\"}]\n\n  \n");
+  RecordingSink clean;
+  EXPECT_EQ(JsonlReader().read(file, clean).size(), 1u);
+  EXPECT_TRUE(clean.errors.empty()) << clean.dump();
+}
+
 TEST(CsvReader, ReportsAnUnbalancedQuoteAndReadsTheRowsAfterIt) {
   NEWS_REQUIRE_CORPORA();
   const std::string source =
@@ -324,6 +361,31 @@ TEST(JsonlReader, ATruncatedGzipKeepsTheRecordsBeforeTheCut) {
   ASSERT_EQ(sink.errors.size(), 1u) << sink.dump();
   EXPECT_TRUE(sink.has(path, "truncated gzip")) << sink.dump();
   EXPECT_TRUE(sink.has(path, "the records before it were read")) << sink.dump();
+}
+
+TEST(CsvReader, ATruncatedGzipGivesOnlyTheRowsBeforeTheCut) {
+  // Found by fuzz_csv: the row the cut falls in was read as a whole last
+  // row, its text cut short.
+  const std::string table = "title,text\nFirst,Body one.\nSecond,Body two.\n";
+  const std::string packed = gzip_member(table);
+  TempDir dir;
+  InputFile file;
+  file.path = dir.file("cut.csv.gz");
+  file.format = Format::kCsv;
+  file.compression = Compression::kGzip;
+  // Past the 10-byte gzip header, up to the trailer's last byte.
+  for (std::size_t cut = 10; cut < packed.size(); ++cut) {
+    write_file(file.path, packed.substr(0, cut));
+    RecordingSink sink;
+    const std::vector<RawDocument> rows = CsvReader().read(file, sink);
+    EXPECT_TRUE(sink.has(file.path, "truncated gzip")) << sink.dump();
+    ASSERT_LE(rows.size(), 2u) << "cut at " << cut;
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      ASSERT_EQ(rows[i].fields.size(), 2u);
+      EXPECT_EQ(rows[i].fields[1].value, i == 0 ? "Body one." : "Body two.")
+          << "cut at " << cut;
+    }
+  }
 }
 
 TEST(RecordFields, AnUnparseableDateIsReportedAndTheRecordKept) {

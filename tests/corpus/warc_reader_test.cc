@@ -201,6 +201,50 @@ TEST(WarcReader, SkipsDamageToTheNextRecord) {
       << sink.dump();
 }
 
+TEST(WarcReader, ATruncatedOversizedResponseIsReportedOnce) {
+  // Found by fuzz_warc: a response over the block cap and cut short was
+  // reported twice (too large, then truncated).
+  const std::string http =
+      "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>A page.</p>";
+  std::string text = response("https://example.org/a", http);
+  text.resize(text.size() - 10);  // inside the block
+  TempDir dir;
+  InputFile file;
+  file.path = dir.file("cut.warc");
+  file.format = Format::kWarc;
+  write_file(file.path, text);
+  WarcReaderOptions options;
+  options.max_block_bytes = 16;
+  RecordingSink sink;
+  EXPECT_TRUE(WarcReader(options).read(file, sink).empty());
+  ASSERT_EQ(sink.errors.size(), 1u) << sink.dump();
+  EXPECT_TRUE(sink.has(file.path, "record truncated (Content-Length"))
+      << sink.dump();
+
+  // Whole, it is reported as too large.
+  write_file(file.path, response("https://example.org/a", http));
+  RecordingSink whole;
+  EXPECT_TRUE(WarcReader(options).read(file, whole).empty());
+  ASSERT_EQ(whole.errors.size(), 1u) << whole.dump();
+  EXPECT_TRUE(whole.has(file.path, "is larger than the")) << whole.dump();
+}
+
+TEST(WarcReader, ATargetUriIsMadeWellFormedUtf8) {
+  // Found by fuzz_warc: a Latin-1 byte in WARC-Target-URI went on into the
+  // article's URL and id.
+  TempDir dir;
+  InputFile file;
+  file.path = dir.file("latin1.warc");
+  file.format = Format::kWarc;
+  write_file(file.path, warc_record("resource", "https://example.org/caf\xE9",
+                                    "text/html", "<p>A page.</p>"));
+  RecordingSink sink;
+  const std::vector<RawDocument> pages = WarcReader().read(file, sink);
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  ASSERT_EQ(pages.size(), 1u);
+  EXPECT_EQ(pages[0].target_url, "https://example.org/caf\xEF\xBF\xBD");
+}
+
 TEST(HttpResponse, UndoesCodingsAndReadsTheCharset) {
   const Result<HttpResponse> plain = parse_http_response(
       "HTTP/1.0 200 OK\r\nContent-Type: text/html; charset=\"ISO-8859-1\"\r\n"
