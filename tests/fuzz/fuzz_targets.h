@@ -42,4 +42,18 @@ void fuzz_document_data(const std::uint8_t* data, std::size_t size);
 // bytes: a result or kBadInput, valid UTF-8, real dates.
 void fuzz_html(const std::uint8_t* data, std::size_t size);
 
+// The record and archive readers on the bytes as a file (see
+// reader_checks.h): each document sourced in the file with increasing
+// record numbers and valid UTF-8 fields, every record with text giving a
+// document or a problem naming it, gzip changing nothing (and a cut gzip
+// reported), a small record cap (picked by the last byte) only taking
+// records away, and the articles made of them (ArticleSource) valid.
+// JSON Lines or a JSON array (.jsonl).
+void fuzz_jsonl(const std::uint8_t* data, std::size_t size);
+// CSV or TSV (the last byte picks): one header's columns in every row.
+void fuzz_csv(const std::uint8_t* data, std::size_t size);
+// WARC (.warc; a .warc.gz when the bytes start with the gzip magic, which
+// reads as its content or reports the bad gzip data).
+void fuzz_warc(const std::uint8_t* data, std::size_t size);
+
 }  // namespace news::fuzz

@@ -77,5 +77,17 @@ TEST(FuzzRegression, HtmlExtractorSurvivesEveryInput) {
   run_regressions("html", fuzz_html);
 }
 
+TEST(FuzzRegression, JsonlReaderSurvivesEveryInput) {
+  run_regressions("jsonl", fuzz_jsonl);
+}
+
+TEST(FuzzRegression, CsvReaderSurvivesEveryInput) {
+  run_regressions("csv", fuzz_csv);
+}
+
+TEST(FuzzRegression, WarcReaderSurvivesEveryInput) {
+  run_regressions("warc", fuzz_warc);
+}
+
 }  // namespace
 }  // namespace news::fuzz

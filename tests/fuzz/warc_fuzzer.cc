@@ -1,0 +1,11 @@
+// libFuzzer entry point for fuzz_warc (see fuzz_targets.h).
+#include <cstddef>
+#include <cstdint>
+
+#include "tests/fuzz/fuzz_targets.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data,
+                                      std::size_t size) {
+  news::fuzz::fuzz_warc(data, size);
+  return 0;
+}
