@@ -86,21 +86,48 @@ std::vector<std::string> wildcard_patterns(const Xapian::Query& query) {
   return patterns;
 }
 
-// The index terms of a hit that the query matched, wildcard expansions
-// included.
-std::vector<std::string> matched_index_terms(
-    const Xapian::Enquire& enquire, const Xapian::Database& database,
-    const Xapian::MSetIterator& hit,
-    const std::vector<std::string>& wildcards) {
-  std::vector<std::string> terms(enquire.get_matching_terms_begin(hit),
-                                 enquire.get_matching_terms_end(hit));
-  for (const std::string& pattern : wildcards) {
-    Xapian::TermIterator term = database.termlist_begin(*hit);
-    term.skip_to(pattern);
-    for (; term != database.termlist_end(*hit); ++term) {
-      const std::string& name = *term;
-      if (name.compare(0, pattern.size(), pattern) != 0) break;
-      terms.push_back(name);
+// For each hit of the MSet, in its order, the free-text index terms of the
+// query that its document holds (what Enquire::get_matching_terms gives,
+// less the terms classify_matched_terms ignores), wildcard expansions
+// included. Each query term's posting list is walked once over the hits'
+// document ids in ascending order: Enquire::get_matching_terms decodes
+// every hit's whole term list instead (~0.25 ms for ten hits, more in a
+// new process).
+std::vector<std::vector<std::string>> matched_index_terms(
+    const Xapian::Query& query, const Xapian::Database& database,
+    const Xapian::MSet& mset, const std::vector<std::string>& wildcards) {
+  std::vector<Xapian::docid> docids;
+  for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
+    docids.push_back(*hit);
+  }
+  std::vector<std::size_t> by_docid(docids.size());
+  for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
+  std::sort(
+      by_docid.begin(), by_docid.end(),
+      [&](std::size_t a, std::size_t b) { return docids[a] < docids[b]; });
+  std::vector<std::vector<std::string>> terms(docids.size());
+  for (auto term = query.get_unique_terms_begin();
+       term != query.get_unique_terms_end(); ++term) {
+    const std::string& name = *term;
+    // Boolean filter terms (dates, outlet...) are never highlighted.
+    if (classify_matched_terms({name}).empty()) continue;
+    Xapian::PostingIterator posting = database.postlist_begin(name);
+    const Xapian::PostingIterator end = database.postlist_end(name);
+    for (const std::size_t i : by_docid) {
+      if (posting == end) break;
+      posting.skip_to(docids[i]);
+      if (posting != end && *posting == docids[i]) terms[i].push_back(name);
+    }
+  }
+  for (std::size_t i = 0; i < docids.size() && !wildcards.empty(); ++i) {
+    for (const std::string& pattern : wildcards) {
+      Xapian::TermIterator term = database.termlist_begin(docids[i]);
+      term.skip_to(pattern);
+      for (; term != database.termlist_end(docids[i]); ++term) {
+        const std::string& name = *term;
+        if (name.compare(0, pattern.size(), pattern) != 0) break;
+        terms[i].push_back(name);
+      }
     }
   }
   return terms;
@@ -410,11 +437,12 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
 
   const bool has_body = std::find(request.fields.begin(), request.fields.end(),
                                   HitField::kBody) != request.fields.end();
-  const std::vector<std::string> wildcards = wildcard_patterns(query.value());
+  const std::vector<std::vector<std::string>> hit_terms = matched_index_terms(
+      query.value(), database_, mset, wildcard_patterns(query.value()));
   std::size_t rank = request.offset;
   for (auto item = mset.begin(); item != mset.end(); ++item) {
-    const MatchedTerms matched = classify_matched_terms(
-        matched_index_terms(enquire, database_, item, wildcards));
+    const MatchedTerms matched =
+        classify_matched_terms(hit_terms[rank - request.offset]);
     results.hits.push_back(make_hit(item, ++rank, item.get_document(), matched,
                                     analyzer, has_body));
   }
