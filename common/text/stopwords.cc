@@ -1,5 +1,8 @@
 #include "common/text/stopwords.h"
 
+#include <algorithm>
+#include <optional>
+
 #include "common/text/analyzer.h"
 
 namespace news::text {
@@ -238,13 +241,31 @@ const std::vector<std::string_view>& stopwords_for_language(
   return kNone;
 }
 
+namespace {
+
+// A word of lower-case ASCII letters is its own analyzer term.
+bool is_own_term(std::string_view word) {
+  return !word.empty() && std::all_of(word.begin(), word.end(), [](char c) {
+    return c >= 'a' && c <= 'z';
+  });
+}
+
+}  // namespace
+
 std::unique_ptr<Xapian::SimpleStopper> make_stopper(std::string_view code) {
   const std::vector<std::string_view>& words = stopwords_for_language(code);
   if (words.empty()) return nullptr;
   auto stopper = std::make_unique<Xapian::SimpleStopper>();
-  Analyzer analyzer(code);
+  // The analyzer (ICU objects) only for the words that need it: a
+  // news-search process makes one stopper per query, and English needs none.
+  std::optional<Analyzer> analyzer;
   for (const std::string_view word : words) {
-    const std::string term = analyzer.normalize_word(word);
+    if (is_own_term(word)) {
+      stopper->add(std::string(word));
+      continue;
+    }
+    if (!analyzer) analyzer.emplace("");
+    const std::string term = analyzer->normalize_word(word);
     if (!term.empty()) stopper->add(term);
   }
   return stopper;
