@@ -392,21 +392,6 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
     }
   }
 
-  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
-  std::unique_ptr<ListCountMatchSpy> author_spy;
-  for (const Facet facet : request.facets) {
-    if (facet == Facet::kAuthor) {
-      if (!author_spy) {
-        author_spy = std::make_unique<ListCountMatchSpy>(slot_of(facet));
-        enquire.add_matchspy(author_spy.get());
-      }
-      continue;
-    }
-    value_spies.push_back(
-        std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(facet)));
-    enquire.add_matchspy(value_spies.back().get());
-  }
-
   // Checking every document makes the total and the facet counts exact;
   // without facets the estimate is enough and much faster.
   const Xapian::doccount doc_count = database_.get_doccount();
@@ -416,10 +401,42 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   };
   const Xapian::doccount limit =
       request.is_count_only ? 0 : clamp(request.limit);
+  // Exact counts walk every match. In relevance order they are counted by a
+  // second pass that weighs nothing (BoolWeight, document order), 2-3 times
+  // faster than weighing every match, while the pass for the hits stops
+  // early as usual. A date order walks every match anyway: one pass.
+  const bool is_counted_apart =
+      is_exact && (limit == 0 || request.sort == SortOrder::kRelevance);
+  Xapian::Enquire counting(database_);
+  if (is_counted_apart) {
+    counting.set_query(query.value());
+    counting.set_weighting_scheme(Xapian::BoolWeight());
+    counting.set_docid_order(Xapian::Enquire::ASCENDING);
+  }
+  Xapian::Enquire& spied = is_counted_apart ? counting : enquire;
+  std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
+  std::unique_ptr<ListCountMatchSpy> author_spy;
+  for (const Facet facet : request.facets) {
+    if (facet == Facet::kAuthor) {
+      if (!author_spy) {
+        author_spy = std::make_unique<ListCountMatchSpy>(slot_of(facet));
+        spied.add_matchspy(author_spy.get());
+      }
+      continue;
+    }
+    value_spies.push_back(
+        std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(facet)));
+    spied.add_matchspy(value_spies.back().get());
+  }
   const Xapian::doccount check_at_least =
-      is_exact ? doc_count : clamp(request.offset + request.limit);
-  const Xapian::MSet mset =
-      enquire.get_mset(clamp(request.offset), limit, check_at_least);
+      is_exact && !is_counted_apart ? doc_count
+                                    : clamp(request.offset + request.limit);
+  Xapian::MSet mset;
+  if (limit > 0 || !is_counted_apart) {
+    mset = enquire.get_mset(clamp(request.offset), limit, check_at_least);
+  }
+  const Xapian::MSet counted =
+      is_counted_apart ? counting.get_mset(0, 0, doc_count) : mset;
 
   SearchResults results;
   SearchSummary& summary = results.summary;
@@ -427,9 +444,9 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   summary.parsed_query = query.value().get_description();
   summary.stemmer_language = analyzer.language();
   summary.provenance = provenance_;
-  summary.total_matches = mset.get_matches_estimated();
-  summary.total_min = mset.get_matches_lower_bound();
-  summary.total_max = mset.get_matches_upper_bound();
+  summary.total_matches = counted.get_matches_estimated();
+  summary.total_min = counted.get_matches_lower_bound();
+  summary.total_max = counted.get_matches_upper_bound();
   summary.is_total_exact = summary.total_min == summary.total_max;
   summary.offset = request.offset;
   summary.limit = request.is_count_only ? 0 : request.limit;
