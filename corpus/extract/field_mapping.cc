@@ -6,12 +6,23 @@
 namespace news::corpus {
 namespace {
 
+// Column names compare without case, "_" and "-": "publishedAt",
+// "published_at" and "Published-At" are one name.
 bool equals_folded(std::string_view a, std::string_view b) {
-  return a.size() == b.size() &&
-         std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
+  const auto is_joiner = [](char c) { return c == '_' || c == '-'; };
+  std::size_t i = 0;
+  std::size_t j = 0;
+  while (true) {
+    while (i < a.size() && is_joiner(a[i])) ++i;
+    while (j < b.size() && is_joiner(b[j])) ++j;
+    if (i == a.size() || j == b.size()) return i == a.size() && j == b.size();
+    if (std::tolower(static_cast<unsigned char>(a[i])) !=
+        std::tolower(static_cast<unsigned char>(b[j]))) {
+      return false;
+    }
+    ++i;
+    ++j;
+  }
 }
 
 bool is_blank(std::string_view text) {
@@ -47,14 +58,15 @@ const char* article_field_name(const ArticleField field) {
 
 const std::vector<std::string_view>& field_aliases(const ArticleField field) {
   static const std::vector<std::string_view> kBody = {
-      "text", "content", "body", "article", "full_text", "maintext"};
+      "text",      "content",  "body",        "article",
+      "full_text", "maintext", "description", "summary"};
   static const std::vector<std::string_view> kTitle = {"title", "headline"};
   static const std::vector<std::string_view> kOutlet = {
       "outlet",    "source", "publication", "site",
-      "site_name", "domain", "publisher"};
+      "site_name", "domain", "publisher",   "source_domain"};
   static const std::vector<std::string_view> kDate = {
       "date",    "published",    "publish_date", "date_published",
-      "pubdate", "published_at", "created_at"};
+      "pubdate", "published_at", "created_at",   "date_publish"};
   static const std::vector<std::string_view> kUrl = {
       "url", "link", "source_url", "canonical_url"};
   static const std::vector<std::string_view> kAuthor = {"author", "authors",

@@ -1,5 +1,6 @@
 #include "corpus/readers/jsonl_reader.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -60,6 +61,37 @@ std::optional<std::string> value_text(const json& value) {
   }
 }
 
+// The records an object wraps, or nullptr when it is a record itself. A
+// wrapper (a news API's {"status": "ok", "articles": [...]}, a scraper's
+// {"items": [...]}) has no long text of its own and a member that is a
+// non-empty array of objects, named like a list of records or holding long
+// text (an article's list of author objects is neither).
+const json* wrapped_records(const json& value) {
+  constexpr std::size_t kLongText = 200;
+  static constexpr std::string_view kRecordLists[] = {
+      "articles", "items", "data",      "results", "posts", "entries",
+      "records",  "docs",  "documents", "stories", "news",  "hits"};
+  const auto has_long_text = [&](const json& object) {
+    return std::any_of(object.begin(), object.end(), [&](const json& member) {
+      return member.is_string() &&
+             member.get_ref<const std::string&>().size() > kLongText;
+    });
+  };
+  if (!value.is_object() || has_long_text(value)) return nullptr;
+  for (const auto& [name, member] : value.items()) {
+    if (!member.is_array() || member.empty()) continue;
+    const bool are_objects =
+        std::all_of(member.begin(), member.end(),
+                    [](const json& element) { return element.is_object(); });
+    if (!are_objects) continue;
+    const bool is_list_name =
+        std::find(std::begin(kRecordLists), std::end(kRecordLists), name) !=
+        std::end(kRecordLists);
+    if (is_list_name || has_long_text(member.front())) return &member;
+  }
+  return nullptr;
+}
+
 // The parser's reason without its exception prefix: "line 1, column 5:
 // syntax error while parsing object - unexpected end of input; expected
 // '}'".
@@ -93,6 +125,8 @@ class JsonRun {
     if (!input.view().empty() && input.view().front() == '[') {
       input.consume(1);
       read_array(input);
+    } else if (is_object_stream(input)) {
+      read_objects(input);
     } else {
       read_lines(input);
     }
@@ -125,6 +159,13 @@ class JsonRun {
       const std::size_t newline = view.find('\n', scanned);
       if (newline == std::string_view::npos) {
         scanned = view.size();
+        if (!is_skipping && trim_ascii(view).empty()) {
+          // Only white space so far: not a record (however long).
+          input.consume(view.size());
+          scanned = 0;
+          if (input.fill()) continue;
+          return;
+        }
         if (!is_skipping && view.size() > options_.max_record_bytes) {
           report(SourceRef{file_.path, line_ + 1, input.offset()},
                  "record longer than " + mib(options_.max_record_bytes) +
@@ -210,6 +251,118 @@ class JsonRun {
     }
   }
 
+  // Whether the content is a sequence of JSON objects that JSON Lines cannot
+  // read: its first object spans several lines (a pretty-printed article,
+  // one per file as many scrapers save them) or wraps the records (an API
+  // response such as {"status": "ok", "articles": [...]}).
+  bool is_object_stream(BufferedInput& input) {
+    if (input.view().empty() || input.view().front() != '{') return false;
+    // Decided by the first object whatever the record cap, so that a cap
+    // only takes records away.
+    constexpr std::size_t kDecisionBytes = std::size_t{64} << 20;
+    const std::optional<std::size_t> length =
+        scan_object(input, kDecisionBytes);
+    if (!length || *length > kDecisionBytes) return false;
+    // Only a well-formed first object decides: a broken first line is more
+    // likely JSON Lines with a bad record.
+    const std::string_view text = input.view().substr(0, *length);
+    const json value = json::parse(text::repair_utf8(text).text, nullptr,
+                                   /*allow_exceptions=*/false);
+    if (!value.is_object()) return false;
+    return text.find('\n') != std::string_view::npos ||
+           wrapped_records(value) != nullptr;
+  }
+
+  // Objects one after the other, each on any number of lines; a wrapping
+  // object gives the records it wraps. source.record counts the records of
+  // the file from 1.
+  void read_objects(BufferedInput& input) {
+    is_array_ = true;  // messages name records, not lines
+    while (skip_space(input)) {
+      const std::uint64_t start_line = line_ + 1;
+      const std::uint64_t offset = input.offset();
+      if (input.view().front() != '{') {
+        report(SourceRef{file_.path, 0, offset},
+               "text after JSON object " + std::to_string(records_) +
+                   " (line " + std::to_string(start_line) +
+                   ") is not an object; the rest of the file ignored");
+        return;
+      }
+      const std::optional<std::size_t> length =
+          scan_object(input, options_.max_record_bytes);
+      if (!length) {
+        if (!input.problem()) {
+          report(SourceRef{file_.path, records_ + 1, offset},
+                 "JSON object not closed (from line " +
+                     std::to_string(start_line) + "); record skipped");
+        }
+        return;
+      }
+      if (*length > options_.max_record_bytes) {
+        report(SourceRef{file_.path, records_ + 1, offset},
+               "record longer than " + mib(options_.max_record_bytes) +
+                   "; the rest of the file skipped");
+        return;
+      }
+      const std::string_view text = input.view().substr(0, *length);
+      const std::string at_line = " (line " + std::to_string(start_line) + ")";
+      const std::optional<json> value = parse_record(
+          text, SourceRef{file_.path, records_ + 1, offset}, at_line);
+      if (!value) {
+        ++records_;
+      } else if (const json* records = wrapped_records(*value)) {
+        // The records lie inside the wrapper: its offset plus their index
+        // keeps offsets increasing.
+        std::uint64_t index = 0;
+        for (const json& record : *records) {
+          emit(record, SourceRef{file_.path, ++records_, offset + index++},
+               at_line);
+        }
+      } else {
+        emit(*value, SourceRef{file_.path, ++records_, offset}, at_line);
+      }
+      line_ += static_cast<std::uint64_t>(
+          std::count(text.begin(), text.end(), '\n'));
+      input.consume(*length);
+    }
+  }
+
+  // The length of the object at the front of input, up to its closing '}'
+  // (outside strings), filling as needed without consuming; nullopt when
+  // the content ends inside it. Stops early past limit bytes.
+  std::optional<std::size_t> scan_object(BufferedInput& input,
+                                         std::size_t limit) {
+    std::size_t position = 0;
+    int depth = 0;
+    bool is_in_string = false;
+    bool is_escaped = false;
+    while (true) {
+      const std::string_view view = input.view();
+      for (; position < view.size(); ++position) {
+        const char c = view[position];
+        if (is_in_string) {
+          if (is_escaped) {
+            is_escaped = false;
+          } else if (c == '\\') {
+            is_escaped = true;
+          } else if (c == '"') {
+            is_in_string = false;
+          }
+          continue;
+        }
+        if (c == '"') {
+          is_in_string = true;
+        } else if (c == '{' || c == '[') {
+          ++depth;
+        } else if ((c == '}' || c == ']') && --depth == 0) {
+          return position + 1;
+        }
+      }
+      if (position > limit + 1) return position;
+      if (!input.fill()) return std::nullopt;
+    }
+  }
+
   // After the array's closing ']': white space to the end. Anything else
   // (a second array, records appended as lines, or the rest of an array
   // whose broken element held a stray ']') is reported, not dropped
@@ -284,24 +437,38 @@ class JsonRun {
                      const std::uint64_t line = 0) {
     const std::string at_line =
         line > 0 ? " (line " + std::to_string(line) + ")" : "";
+    if (const std::optional<json> value = parse_record(text, source, at_line)) {
+      emit(*value, source, at_line);
+    }
+  }
+
+  // The JSON value of one record's text; nullopt, reported, when it is too
+  // long or not JSON.
+  std::optional<json> parse_record(const std::string_view text,
+                                   const SourceRef& source,
+                                   const std::string& at_line) {
     if (text.size() > options_.max_record_bytes) {
       report(source, "record longer than " + mib(options_.max_record_bytes) +
                          "; record skipped");
-      return;
+      return std::nullopt;
     }
     // The JSON parser refuses ill-formed UTF-8; a stray Latin-1 byte must
     // not cost the record.
     const std::string repaired = text::is_valid_utf8(text)
                                      ? std::string(text)
                                      : text::repair_utf8(text).text;
-    json value;
     try {
-      value = json::parse(repaired);
+      return json::parse(repaired);
     } catch (const json::exception& error) {
       report(source, "not valid JSON" + at_line + " (" + parse_reason(error) +
                          "); record skipped");
-      return;
+      return std::nullopt;
     }
+  }
+
+  // One record from a JSON object (anything else is reported).
+  void emit(const json& value, const SourceRef& source,
+            const std::string& at_line) {
     if (!value.is_object()) {
       report(source, std::string("a JSON ") + value.type_name() + at_line +
                          ", not an object; record skipped");

@@ -1,6 +1,9 @@
-// JsonlReader: JSON Lines (.jsonl, .ndjson, .json) and JSON arrays of
-// records (a .json whose content starts with '['), one RawDocument per
-// record, streamed in bounded memory.
+// JsonlReader: JSON Lines (.jsonl, .ndjson, .json), JSON arrays of records
+// (content starting with '['), and objects one after the other on any
+// number of lines (a pretty-printed article per file; an API response
+// wrapping its records, {"status": "ok", "articles": [...]}, gives the
+// records it wraps). One RawDocument per record, streamed in bounded memory
+// (one record at a time).
 #pragma once
 
 #include <cstdint>
@@ -25,10 +28,12 @@ class JsonlReader final : public Reader {
   // texts one per line, an object as its "name" member (JSON-LD authors and
   // publishers) or else its JSON text; null members are left out. JSON Lines:
   // source.record is the 1-based line number; blank lines are skipped. JSON
-  // arrays: source.record is the 1-based index of the element. byte_offset:
-  // where the record starts in the (decompressed) content. A leading UTF-8 BOM
-  // is ignored. Reported, with the record skipped and reading going on
-  // (kBadInput, source = file and record):
+  // arrays: source.record is the 1-based index of the element. Objects on
+  // several lines, or wrapping records: the 1-based count of records (the
+  // byte_offset of a wrapped record is its wrapper's plus its index).
+  // byte_offset: where the record starts in the (decompressed) content. A
+  // leading UTF-8 BOM is ignored. Reported, with the record skipped and reading
+  // going on (kBadInput, source = file and record):
   //   "not valid JSON (<parser's reason>); record skipped"
   //   "a JSON <type>, not an object; record skipped"
   //   "record longer than N MiB; record skipped"

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -316,6 +317,115 @@ TEST(JsonlReader, ReportsTextAfterTheEndOfAnArray) {
   RecordingSink clean;
   EXPECT_EQ(JsonlReader().read(file, clean).size(), 1u);
   EXPECT_TRUE(clean.errors.empty()) << clean.dump();
+}
+
+// A real article's body, long enough to be one.
+std::string wikinews_body(std::size_t line) {
+  const std::string record =
+      lines_of(corpus_file("wikinews-en-2004/articles.jsonl"), line, line);
+  const nlohmann::json value = nlohmann::json::parse(record);
+  for (const char* name : {"text", "body", "content"}) {
+    if (value.contains(name)) return value[name].get<std::string>();
+  }
+  return {};
+}
+
+TEST(JsonlReader, ReadsAPrettyPrintedArticleOnePerFile) {
+  NEWS_REQUIRE_CORPORA();
+  // The shape news-please and many scrapers save: one indented object per
+  // .json file, its members named otherwise (date_publish, source_domain).
+  TempDir dir;
+  const std::string path = dir.file("story.json");
+  nlohmann::ordered_json story = {
+      {"title", "President of China lunches with Brazilian President"},
+      {"date_publish", "2004-11-12 10:00:00"},
+      {"source_domain", "en.wikinews.org"},
+      {"authors", {"Jane Doe"}},
+      {"url", "https://en.wikinews.org/wiki/lunch"},
+      {"maintext", wikinews_body(1)},
+      {"language", "en"}};
+  write_file(path, story.dump(4) + "\n");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  EXPECT_EQ(articles[0].source.record, 1u);
+  EXPECT_EQ(articles[0].title,
+            "President of China lunches with Brazilian President");
+  ASSERT_TRUE(articles[0].published.has_value());
+  EXPECT_EQ(articles[0].published->to_iso(), "2004-11-12");
+  EXPECT_EQ(articles[0].authors, std::vector<std::string>{"Jane Doe"});
+  EXPECT_EQ(articles[0].language, "en");
+  EXPECT_GT(articles[0].body.size(), 500u);
+
+  // Several indented objects one after the other: one record each; a
+  // broken one costs only itself.
+  write_file(path, story.dump(2) + "\n{\n  \"title\": \"broken\" \"x\"\n}\n" +
+                       story.dump(2) + "\n");
+  RecordingSink several;
+  const std::vector<Article> three = read_articles({path}, several);
+  ASSERT_EQ(three.size(), 2u) << several.dump();
+  EXPECT_EQ(three[0].source.record, 1u);
+  EXPECT_EQ(three[1].source.record, 3u);
+  ASSERT_EQ(several.errors.size(), 1u) << several.dump();
+  EXPECT_EQ(several.errors[0].source()->record, 2u);
+  EXPECT_NE(several.errors[0].message().find("not valid JSON (line"),
+            std::string::npos)
+      << several.dump();
+}
+
+TEST(JsonlReader, ReadsTheArticlesAnApiResponseWraps) {
+  NEWS_REQUIRE_CORPORA();
+  // A news API's response saved as it came, on one line: the articles are
+  // inside, with camelCase names and the outlet as an object.
+  TempDir dir;
+  const std::string path = dir.file("response.json");
+  nlohmann::ordered_json response = {
+      {"status", "ok"},
+      {"totalResults", 2},
+      {"articles",
+       {{{"source", {{"id", nullptr}, {"name", "Wikinews"}}},
+         {"author", "Jane Doe"},
+         {"title", "President of China lunches with Brazilian President"},
+         {"url", "https://en.wikinews.org/wiki/a"},
+         {"publishedAt", "2004-11-12T10:00:00Z"},
+         {"content", wikinews_body(1)}},
+        {{"source", {{"id", nullptr}, {"name", "Wikinews"}}},
+         {"title", "Brazilian delegation returns from Arafat funeral"},
+         {"url", "https://en.wikinews.org/wiki/b"},
+         {"publishedAt", "2004-11-13T08:30:00Z"},
+         {"description", wikinews_body(3)}}}}};
+  write_file(path, response.dump() + "\n");
+  RecordingSink sink;
+  const std::vector<Article> articles = read_articles({path}, sink);
+  ASSERT_EQ(articles.size(), 2u) << sink.dump();
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  EXPECT_EQ(articles[0].source.record, 1u);
+  EXPECT_EQ(articles[1].source.record, 2u);
+  EXPECT_NE(articles[0].id, articles[1].id);
+  EXPECT_EQ(articles[0].outlet, "Wikinews");
+  ASSERT_TRUE(articles[1].published.has_value());
+  EXPECT_EQ(articles[1].published->to_iso(), "2004-11-13");
+  EXPECT_EQ(articles[1].title,
+            "Brazilian delegation returns from Arafat funeral");
+  EXPECT_GT(articles[1].body.size(), 200u);
+
+  // Its pretty-printed form reads the same.
+  write_file(path, response.dump(2));
+  RecordingSink pretty;
+  EXPECT_EQ(read_articles({path}, pretty).size(), 2u) << pretty.dump();
+
+  // An article whose authors are objects is an article, not a wrapper.
+  nlohmann::ordered_json article = {
+      {"headline", "Brazilian delegation returns from Arafat funeral"},
+      {"author", {{{"@type", "Person"}, {"name", "Jane Doe"}}}},
+      {"articleBody", "Short."},
+      {"text", wikinews_body(3)}};
+  write_file(path, article.dump() + "\n");
+  RecordingSink single;
+  const std::vector<Article> one = read_articles({path}, single);
+  ASSERT_EQ(one.size(), 1u) << single.dump();
+  EXPECT_EQ(one[0].authors, std::vector<std::string>{"Jane Doe"});
 }
 
 TEST(CsvReader, ReportsAnUnbalancedQuoteAndReadsTheRowsAfterIt) {

@@ -23,7 +23,8 @@ bool is_blank(const std::string_view line) {
 
 // JSON Lines: every line with text gives a document or a problem, with its
 // line number; no other line does.
-void check_lines(const std::string_view content, const ReadOutcome& read) {
+bool are_lines_accounted(const std::string_view content,
+                         const ReadOutcome& read) {
   std::set<std::uint64_t> lines_with_text;
   std::uint64_t number = 0;
   std::size_t start = 0;
@@ -37,27 +38,27 @@ void check_lines(const std::string_view content, const ReadOutcome& read) {
     }
     start = end + 1;
   }
-  std::set<std::uint64_t> accounted;
-  for (const std::uint64_t record : read.event_records) {
-    check(lines_with_text.count(record) == 1,
-          "a JSON Lines record is a line with text");
-    accounted.insert(record);
-  }
-  check(accounted == lines_with_text,
-        "every line with text gives a document or a problem");
+  const std::set<std::uint64_t> accounted(read.event_records.begin(),
+                                          read.event_records.end());
+  return accounted == lines_with_text;
 }
 
-// JSON array: elements are numbered 1..n without a gap, each giving a
-// document or a problem; no more elements than commas allow.
-void check_elements(const std::string_view content, const ReadOutcome& read) {
-  std::set<std::uint64_t> accounted(read.event_records.begin(),
-                                    read.event_records.end());
-  if (accounted.empty()) return;
-  check(*accounted.begin() == 1 && *accounted.rbegin() == accounted.size(),
-        "array elements are numbered 1..n, each accounted for");
-  const auto commas = static_cast<std::uint64_t>(
-      std::count(content.begin(), content.end(), ','));
-  check(accounted.size() <= commas + 1, "no more elements than commas allow");
+// A JSON array or objects one after the other: records are numbered 1..n
+// without a gap, each giving a document or a problem; no more records than
+// commas or objects allow.
+bool are_records_accounted(const std::string_view content,
+                           const ReadOutcome& read) {
+  const std::set<std::uint64_t> accounted(read.event_records.begin(),
+                                          read.event_records.end());
+  if (accounted.empty()) return true;
+  if (*accounted.begin() != 1 || *accounted.rbegin() != accounted.size()) {
+    return false;
+  }
+  const auto count = [&](char c) {
+    return static_cast<std::uint64_t>(
+        std::count(content.begin(), content.end(), c));
+  };
+  return accounted.size() <= std::max(count(',') + 1, count('{'));
 }
 
 void check_jsonl_read(const corpus::InputFile& file, std::string_view content,
@@ -69,9 +70,17 @@ void check_jsonl_read(const corpus::InputFile& file, std::string_view content,
     content.remove_prefix(kBom.size());
   const std::size_t first = content.find_first_not_of(" \t\r\n");
   if (first != std::string_view::npos && content[first] == '[') {
-    check_elements(content, read);
+    check(are_records_accounted(content, read),
+          "array elements are numbered 1..n, each accounted for");
+  } else if (first != std::string_view::npos && content[first] == '{') {
+    // Objects on several lines, or wrapping their records, are counted as
+    // records; others are JSON Lines.
+    check(are_lines_accounted(content, read) ||
+              are_records_accounted(content, read),
+          "every line or every record gives a document or a problem");
   } else {
-    check_lines(content, read);
+    check(are_lines_accounted(content, read),
+          "every line with text gives a document or a problem");
   }
   // Field text: at most U+FFFD (3 bytes) per input byte, a number written
   // out in full ("1e15") and NFC's growth.
