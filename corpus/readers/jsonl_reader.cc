@@ -92,6 +92,32 @@ const json* wrapped_records(const json& value) {
   return nullptr;
 }
 
+// Follows JSON strings through a text one character at a time, for the
+// scanners that find where a record ends without parsing it.
+class JsonStrings {
+ public:
+  // Whether c is part of a string (its quotes included): brackets and
+  // commas there are not structure.
+  bool is_inside(const char c) {
+    if (is_in_string_) {
+      if (is_escaped_) {
+        is_escaped_ = false;
+      } else if (c == '\\') {
+        is_escaped_ = true;
+      } else if (c == '"') {
+        is_in_string_ = false;
+      }
+      return true;
+    }
+    is_in_string_ = c == '"';
+    return is_in_string_;
+  }
+
+ private:
+  bool is_in_string_ = false;
+  bool is_escaped_ = false;
+};
+
 // The parser's reason without its exception prefix: "line 1, column 5:
 // syntax error while parsing object - unexpected end of input; expected
 // '}'".
@@ -334,25 +360,13 @@ class JsonRun {
                                          std::size_t limit) {
     std::size_t position = 0;
     int depth = 0;
-    bool is_in_string = false;
-    bool is_escaped = false;
+    JsonStrings strings;
     while (true) {
       const std::string_view view = input.view();
       for (; position < view.size(); ++position) {
         const char c = view[position];
-        if (is_in_string) {
-          if (is_escaped) {
-            is_escaped = false;
-          } else if (c == '\\') {
-            is_escaped = true;
-          } else if (c == '"') {
-            is_in_string = false;
-          }
-          continue;
-        }
-        if (c == '"') {
-          is_in_string = true;
-        } else if (c == '{' || c == '[') {
+        if (strings.is_inside(c)) continue;
+        if (c == '{' || c == '[') {
           ++depth;
         } else if ((c == '}' || c == ']') && --depth == 0) {
           return position + 1;
@@ -396,27 +410,15 @@ class JsonRun {
   std::optional<std::size_t> scan_element(BufferedInput& input) {
     std::size_t position = 0;
     int depth = 0;
-    bool is_in_string = false;
-    bool is_escaped = false;
+    JsonStrings strings;
     std::uint64_t newlines = 0;
     while (true) {
       const std::string_view view = input.view();
       for (; position < view.size(); ++position) {
         const char c = view[position];
         if (c == '\n') ++newlines;
-        if (is_in_string) {
-          if (is_escaped) {
-            is_escaped = false;
-          } else if (c == '\\') {
-            is_escaped = true;
-          } else if (c == '"') {
-            is_in_string = false;
-          }
-          continue;
-        }
-        if (c == '"') {
-          is_in_string = true;
-        } else if (c == '{' || c == '[') {
+        if (strings.is_inside(c)) continue;
+        if (c == '{' || c == '[') {
           ++depth;
         } else if (c == '}' || (c == ']' && depth > 0)) {
           --depth;
