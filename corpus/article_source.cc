@@ -1,7 +1,9 @@
 #include "corpus/article_source.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <optional>
+#include <thread>
 #include <utility>
 
 #include "corpus/extract/boilerplate.h"
@@ -100,17 +102,48 @@ class ArticleSource::Impl {
     return files;
   }
 
-  void learn(const std::vector<InputFile>& files) {
-    BoilerplateLearner learner;
-    DiscardingSink ignored;
+  void learn(const std::vector<InputFile>& files, unsigned threads) {
+    std::vector<const InputFile*> dumps;
     for (const InputFile& file : files) {
-      if (file.format != Format::kText) continue;
-      const ManifestEntry* entry = manifest_.find(file.path);
-      text_reader_.read_each(file, ignored, [&](RawDocument&& document) {
-        const std::vector<std::string_view> lines = content_lines(document);
-        learner.add_file(group_key(file, text_outlet(file, lines, entry)),
-                         lines);
-      });
+      if (file.format == Format::kText) dumps.push_back(&file);
+    }
+    // Threads read and digest a block of files at a time; the learner adds
+    // the digests in file order, so the result is that of one thread, and
+    // memory holds one block of digests.
+    constexpr std::size_t kBlockFiles = 1024;
+    const std::size_t thread_count = std::max<std::size_t>(1, threads);
+    BoilerplateLearner learner;
+    std::vector<std::vector<BoilerplateLearner::FileDigest>> digests(
+        kBlockFiles);
+    for (std::size_t block = 0; block < dumps.size(); block += kBlockFiles) {
+      const std::size_t end = std::min(dumps.size(), block + kBlockFiles);
+      const auto digest_share = [&](std::size_t first) {
+        DiscardingSink ignored;
+        for (std::size_t i = block + first; i < end; i += thread_count) {
+          const InputFile& file = *dumps[i];
+          std::vector<BoilerplateLearner::FileDigest>& digested =
+              digests[i - block];
+          digested.clear();
+          const ManifestEntry* entry = manifest_.find(file.path);
+          text_reader_.read_each(file, ignored, [&](RawDocument&& document) {
+            const std::vector<std::string_view> lines = content_lines(document);
+            digested.push_back(BoilerplateLearner::digest(
+                group_key(file, text_outlet(file, lines, entry)), lines));
+          });
+        }
+      };
+      std::vector<std::thread> helpers;
+      for (std::size_t t = 1; t < thread_count; ++t) {
+        helpers.emplace_back(digest_share, t);
+      }
+      digest_share(0);
+      for (std::thread& helper : helpers) helper.join();
+      for (std::size_t i = block; i < end; ++i) {
+        for (const BoilerplateLearner::FileDigest& digest :
+             digests[i - block]) {
+          learner.add(digest);
+        }
+      }
     }
     learned_ = learner.finish();
   }
@@ -313,8 +346,8 @@ std::vector<InputFile> ArticleSource::list_inputs(ErrorSink& sink) const {
 }
 
 void ArticleSource::learn(const std::vector<InputFile>& files,
-                          ErrorSink& /*sink*/) {
-  impl_->learn(files);
+                          ErrorSink& /*sink*/, unsigned threads) {
+  impl_->learn(files, threads);
 }
 
 void ArticleSource::read_articles_each(const InputFile& file, ErrorSink& sink,

@@ -60,8 +60,10 @@ class ArticleSource {
   // rules apply. Other formats are left out: their text comes from
   // records and pages, not from line-level furniture. Unreadable or binary
   // files are left out here without a report: read_articles reports them
-  // when it reads them, so each is reported once.
-  void learn(const std::vector<InputFile>& files, ErrorSink& sink);
+  // when it reads them, so each is reported once. threads: how many
+  // threads read and digest the files (the result does not depend on it).
+  void learn(const std::vector<InputFile>& files, ErrorSink& sink,
+             unsigned threads = 1);
 
   // Passes each article of one file to consume, in file order, as it is
   // extracted (a file of millions of records costs the memory of one):

@@ -82,7 +82,9 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
       });
   // Boilerplate is learned from the whole corpus, unchanged files included,
   // so that a file indexed alone is cleaned as it would be in a full run.
-  if (has_work) source.learn(files, report);
+  const unsigned threads =
+      options.threads == 0 ? default_thread_count() : options.threads;
+  if (has_work) source.learn(files, report, threads);
 
   std::vector<const PlannedFile*> work;
   std::vector<PrepareJob> jobs;
@@ -95,8 +97,6 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
       jobs.push_back(PrepareJob{file.input, file.stored_hash});
     }
   }
-  const unsigned threads =
-      options.threads == 0 ? default_thread_count() : options.threads;
   const unsigned shards = shard_count(options, writer, work, threads);
   if (shards > 1) {
     if (Status built = run_sharded_build(

@@ -572,27 +572,37 @@ std::size_t LearnedBoilerplate::size() const {
 BoilerplateLearner::BoilerplateLearner(LearnOptions options)
     : options_(options) {}
 
-void BoilerplateLearner::add_file(const std::uint64_t group,
-                                  const std::vector<std::string_view>& lines) {
-  std::vector<std::pair<std::uint64_t, std::string_view>> learnable;
-  std::uint64_t fingerprint = hash_text("");
+BoilerplateLearner::FileDigest BoilerplateLearner::digest(
+    const std::uint64_t group, const std::vector<std::string_view>& lines) {
+  FileDigest file;
+  file.group = group;
+  file.fingerprint = hash_text("");
+  LineHashSet seen;
   for (const std::string_view line : lines) {
     const std::optional<std::uint64_t> hash = learnable_line_hash(line);
     if (!hash) continue;
-    learnable.emplace_back(*hash, line);
-    fingerprint = (fingerprint ^ *hash) * 1099511628211ULL;
+    file.fingerprint = (file.fingerprint ^ *hash) * 1099511628211ULL;
+    if (!seen.insert(*hash).second) continue;
+    file.lines.emplace_back(*hash, count_words(line) > kShortLineWords);
   }
-  GroupCounts& counts = groups_[group];
-  if (!counts.file_fingerprints.insert(fingerprint).second) return;
+  return file;
+}
+
+void BoilerplateLearner::add_file(const std::uint64_t group,
+                                  const std::vector<std::string_view>& lines) {
+  add(digest(group, lines));
+}
+
+void BoilerplateLearner::add(const FileDigest& file) {
+  GroupCounts& counts = groups_[file.group];
+  if (!counts.file_fingerprints.insert(file.fingerprint).second) return;
   ++counts.file_count;
-  LineHashSet seen;
-  for (const auto& [hash, line] : learnable) {
-    if (!seen.insert(hash).second) continue;
+  for (const auto& [hash, is_long_line] : file.lines) {
     const auto inserted = counts.line_counts.emplace(hash, LineCount{});
     LineCount& count = inserted.first->second;
     ++count.file_count;
     if (inserted.second) {
-      count.is_long_line = count_words(line) > kShortLineWords;
+      count.is_long_line = is_long_line;
       ++counted_lines_;
     }
   }

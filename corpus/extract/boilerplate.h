@@ -100,12 +100,25 @@ class BoilerplateLearner {
  public:
   explicit BoilerplateLearner(LearnOptions options = {});
 
+  // What add_file counts of one file: its learnable lines, hashed, each
+  // once. Computed apart from any learner, so threads can digest files
+  // while one learner adds them in order.
+  struct FileDigest {
+    std::uint64_t group = 0;
+    std::uint64_t fingerprint = 0;  // of the learnable lines, in order
+    std::vector<std::pair<std::uint64_t, bool>> lines;  // hash, is long
+  };
+  static FileDigest digest(std::uint64_t group,
+                           const std::vector<std::string_view>& lines);
+
   // Counts the lines of one file of group (each distinct line once). A file
   // whose folded text equals one already counted in the group (the same
   // article scraped twice) is not counted again: duplicates must not turn
   // their own sentences into boilerplate.
   void add_file(std::uint64_t group,
                 const std::vector<std::string_view>& lines);
+  // The same for a file digested already.
+  void add(const FileDigest& file);
 
   // The lines that passed the thresholds, per group.
   LearnedBoilerplate finish() const;

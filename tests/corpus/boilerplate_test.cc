@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 #include <vector>
@@ -16,6 +17,7 @@ namespace {
 
 using news::testing::RecordingSink;
 using news::testing::TempDir;
+using news::testing::corpora_dir;
 
 struct LineCase {
   const char* line;
@@ -166,6 +168,48 @@ std::string page_title(const std::string& path) {
   const std::string text = page(number);
   const auto begin = text.find("\n\n") + 2;
   return text.substr(begin, text.find('\n', begin) - begin);
+}
+
+// The articles of every file under root after learning with `threads`.
+std::vector<Article> learned_articles(const std::string& root,
+                                      unsigned threads) {
+  CorpusOptions options;
+  options.roots = {root};
+  ArticleSource source(options);
+  RecordingSink sink;
+  const std::vector<InputFile> files = source.list_inputs(sink);
+  source.learn(files, sink, threads);
+  std::vector<Article> articles;
+  for (const InputFile& file : files) {
+    for (Article& article : source.read_articles(file, sink)) {
+      articles.push_back(std::move(article));
+    }
+  }
+  return articles;
+}
+
+TEST(LearnedBoilerplate, LearningInThreadsGivesWhatOneThreadGives) {
+  NEWS_REQUIRE_CORPORA();
+  // More files than one block of digests (1,024): the real articles three
+  // times over, in three folders (three groups).
+  TempDir dir;
+  const std::filesystem::path from =
+      corpora_dir() / "ptc-propaganda" / "train-articles";
+  for (const char* folder : {"a", "b", "c"}) {
+    std::filesystem::create_directories(dir.path() / folder);
+    for (const auto& entry : std::filesystem::directory_iterator(from)) {
+      std::filesystem::copy_file(entry.path(),
+                                 dir.path() / folder / entry.path().filename());
+    }
+  }
+  const std::vector<Article> one = learned_articles(dir.path().string(), 1);
+  const std::vector<Article> three = learned_articles(dir.path().string(), 3);
+  ASSERT_EQ(one.size(), three.size());
+  ASSERT_GT(one.size(), 1024u);
+  for (std::size_t i = 0; i < one.size(); ++i) {
+    EXPECT_EQ(one[i].title, three[i].title) << one[i].source.path;
+    EXPECT_EQ(one[i].body, three[i].body) << one[i].source.path;
+  }
 }
 
 TEST(LearnedBoilerplate, RemovesLinesRecurringAcrossAFolder) {
