@@ -18,6 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 using news::testing::corpora_dir;
 using news::testing::RecordingSink;
+using news::testing::TempDir;
 
 std::string read_file(const fs::path& path) {
   std::ifstream stream(path, std::ios::binary);
@@ -194,6 +195,45 @@ TEST(TextDump, PtcArticleHasFirstLineAsTitleAndTheRestAsBody) {
   EXPECT_EQ(articles[0].outlet, "unknown");
   EXPECT_EQ(articles[0].facts.outlet_rule, "none");
   EXPECT_FALSE(articles[0].published.has_value());
+}
+
+TEST(TextDump, AHeadlineWithoutSpacesIsATitle) {
+  // Chinese, Japanese and Thai headlines have no spaces between words.
+  TempDir dir;
+  const struct {
+    const char* name;
+    std::string title;
+    std::string body;
+  } dumps[] = {
+      {"zh.txt", "\u4e2d\u56fd\u7ecf\u6d4e\u53d1\u5c55\u62a5\u544a\u53d1\u5e03",
+       "\u4e2d\u534e\u4eba\u6c11\u5171\u548c\u56fd\u6210\u7acb\u4e03\u5341"
+       "\u5e74"
+       "\u6765\uff0c\u4eba\u6c11\u751f\u6d3b\u6c34\u5e73\u4e0d\u65ad\u63d0"
+       "\u9ad8"
+       "\uff0c\u7ecf\u6d4e\u6301\u7eed\u53d1\u5c55\u3002"},
+      {"th.txt",
+       "\u0e23\u0e31\u0e10\u0e1a\u0e32\u0e25\u0e1b\u0e23\u0e30\u0e01\u0e32"
+       "\u0e28",
+       "\u0e23\u0e31\u0e10\u0e1a\u0e32\u0e25\u0e1b\u0e23\u0e30\u0e01\u0e32"
+       "\u0e28"
+       "\u0e41\u0e1c\u0e19\u0e43\u0e2b\u0e21\u0e48 "
+       "\u0e27\u0e31\u0e19\u0e19\u0e35\u0e49"
+       "\u0e17\u0e35\u0e48\u0e01\u0e23\u0e38\u0e07\u0e40\u0e17\u0e1e\u0e2f"},
+  };
+  for (const auto& dump : dumps) {
+    const fs::path path = dir.path() / dump.name;
+    std::ofstream(path) << dump.title << "\n\n" << dump.body << "\n";
+    RecordingSink sink;
+    const auto articles = read_one(path, CorpusOptions{}, sink);
+    ASSERT_EQ(articles.size(), 1u) << dump.name << ": " << sink.dump();
+    EXPECT_EQ(articles[0].title, dump.title) << dump.name;
+    EXPECT_EQ(articles[0].body, dump.body) << dump.name;
+  }
+  // A single short word is still no headline.
+  const fs::path word = dir.path() / "word.txt";
+  std::ofstream(word) << "\u65b0\u95fb\n\n\u4e2d\u534e\u4eba\u6c11\n";
+  RecordingSink sink;
+  EXPECT_TRUE(read_one(word, CorpusOptions{}, sink).empty());
 }
 
 TEST(TextDump, PtcArticleWithByteOrderMarkHasCleanTitle) {
