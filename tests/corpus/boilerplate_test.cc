@@ -15,9 +15,9 @@
 namespace news::corpus {
 namespace {
 
+using news::testing::corpora_dir;
 using news::testing::RecordingSink;
 using news::testing::TempDir;
-using news::testing::corpora_dir;
 
 struct LineCase {
   const char* line;
