@@ -133,6 +133,81 @@ std::vector<std::vector<std::string>> matched_index_terms(
   return terms;
 }
 
+// Where the document's positions put the best window of `window_tokens`
+// consecutive body tokens for the snippet: the one with the most distinct
+// keys (a body word, or a stem standing for the body words that have it),
+// the earliest of those. The positions of a stem are those of the body
+// words in the document's term list with that stem.
+BodyPositions locate_in_body(const Xapian::Database& database,
+                             Xapian::docid docid, const MatchedTerms& matched,
+                             text::Analyzer& analyzer,
+                             std::size_t window_tokens) {
+  struct Match {
+    Xapian::termpos position;
+    std::size_t key;   // index into keys
+    std::size_t word;  // index into words
+  };
+  std::vector<std::string> keys;
+  std::vector<std::string> words;
+  std::vector<Match> found;
+  const auto add_word = [&](const std::string& word, const std::string& key) {
+    std::size_t key_index =
+        std::find(keys.begin(), keys.end(), key) - keys.begin();
+    if (key_index == keys.size()) keys.push_back(key);
+    words.push_back(word);
+    for (auto position = database.positionlist_begin(docid, word);
+         position != database.positionlist_end(docid, word); ++position) {
+      found.push_back({*position, key_index, words.size() - 1});
+    }
+  };
+  for (const std::string& term : matched.body_terms) {
+    add_word(term,
+             text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
+  }
+  if (!matched.body_stems.empty()) {
+    for (auto term = database.termlist_begin(docid);
+         term != database.termlist_end(docid); ++term) {
+      const std::string& name = *term;
+      // Body words are the unprefixed terms: none starts with a capital.
+      if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
+          !text::Analyzer::should_stem(name) ||
+          matched.body_terms.count(name) != 0) {
+        continue;
+      }
+      const std::string stem = analyzer.stem(name);
+      if (matched.body_stems.count(stem) != 0) add_word(name, stem);
+    }
+  }
+  BodyPositions located;
+  if (found.empty()) return located;
+  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
+    return a.position < b.position;
+  });
+  std::vector<std::size_t> in_window(keys.size(), 0);
+  std::size_t distinct = 0;
+  std::size_t first = 0;
+  std::size_t best_first = 0;
+  for (std::size_t last = 0; last < found.size(); ++last) {
+    if (in_window[found[last].key]++ == 0) ++distinct;
+    while (found[last].position - found[first].position >= window_tokens) {
+      if (--in_window[found[first].key] == 0) --distinct;
+      ++first;
+    }
+    if (distinct > located.reachable_keys) {
+      located.reachable_keys = distinct;
+      best_first = first;
+    }
+  }
+  located.first_position = found[best_first].position;
+  located.word = words[found[best_first].word];
+  for (const Match& match : found) {
+    if (match.word == found[best_first].word) {
+      located.word_positions.push_back(match.position);
+    }
+  }
+  return located;
+}
+
 void fill_from_article(const Article& article, Hit& hit) {
   hit.id = article.id;
   hit.title = article.title;
@@ -146,7 +221,8 @@ void fill_from_article(const Article& article, Hit& hit) {
 
 Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
              const Xapian::Document& document, const MatchedTerms& matched,
-             text::Analyzer& analyzer, bool has_body) {
+             text::Analyzer& analyzer, bool has_body, bool wants_snippet,
+             const Xapian::Database& document_database) {
   Hit hit;
   hit.rank = rank;
   hit.docid = *item;
@@ -156,7 +232,17 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
   Result<Article> article = decode_document_data(document.get_data());
   if (article) {
     fill_from_article(article.value(), hit);
-    hit.snippet = make_snippet(article.value().body, matched, analyzer);
+    if (wants_snippet) {
+      SnippetOptions options;
+      const Xapian::docid docid = *item;
+      const Xapian::Database& database = document_database;
+      options.locate = [&](std::size_t window_tokens) {
+        return locate_in_body(database, docid, matched, analyzer,
+                              window_tokens);
+      };
+      hit.snippet =
+          make_snippet(article.value().body, matched, analyzer, options);
+    }
     if (has_body) hit.body = std::move(article.value().body);
   } else {
     // A record we cannot read still shows what the value slots know.
@@ -452,8 +538,15 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   summary.limit = request.is_count_only ? 0 : request.limit;
   summary.sort = request.sort;
 
-  const bool has_body = std::find(request.fields.begin(), request.fields.end(),
-                                  HitField::kBody) != request.fields.end();
+  const auto asks_for = [&request](HitField field) {
+    return std::find(request.fields.begin(), request.fields.end(), field) !=
+           request.fields.end();
+  };
+  const bool has_body = asks_for(HitField::kBody);
+  // An empty field list is the format's default, which may show snippets.
+  const bool wants_snippet =
+      request.fields.empty() || asks_for(HitField::kSnippet) ||
+      asks_for(HitField::kSnippetText) || asks_for(HitField::kHighlights);
   const std::vector<std::vector<std::string>> hit_terms = matched_index_terms(
       query.value(), database_, mset, wildcard_patterns(query.value()));
   std::size_t rank = request.offset;
@@ -461,7 +554,8 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
     const MatchedTerms matched =
         classify_matched_terms(hit_terms[rank - request.offset]);
     results.hits.push_back(make_hit(item, ++rank, item.get_document(), matched,
-                                    analyzer, has_body));
+                                    analyzer, has_body, wants_snippet,
+                                    database_));
   }
 
   std::size_t next_value_spy = 0;

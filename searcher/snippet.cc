@@ -136,6 +136,51 @@ Snippet collapse(std::string_view body, std::size_t begin, std::size_t end,
 // at the end of the body.
 constexpr std::size_t kPieceBytes = 512;
 
+bool is_ascii_word_byte(unsigned char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+         (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+// The byte offset in body, from `from` on, of the `skip`+1-th occurrence of
+// `word` (lower-case ASCII letters and digits) as a whole word in any letter
+// case; nullopt when there is none or the word is not such. A cheap stand-in
+// for tokenizing up to a position: the occurrence found may be another one
+// of the same word when the analyzer joined or split surface forms
+// ("U.S." for "us"), which only moves the snippet to another match.
+std::optional<std::size_t> find_word(std::string_view body, std::size_t from,
+                                     std::string_view word, std::size_t skip) {
+  if (word.empty()) return std::nullopt;
+  for (const char c : word) {
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))) {
+      return std::nullopt;
+    }
+  }
+  const auto lower = [](char c) {
+    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  };
+  const char first = word.front();
+  const char first_upper = (first >= 'a' && first <= 'z')
+                               ? static_cast<char>(first - 'a' + 'A')
+                               : first;
+  for (std::size_t at = from; at + word.size() <= body.size(); ++at) {
+    if (body[at] != first && body[at] != first_upper) continue;
+    if (at > 0 && is_ascii_word_byte(static_cast<unsigned char>(body[at - 1])))
+      continue;
+    const std::size_t end = at + word.size();
+    if (end < body.size() &&
+        is_ascii_word_byte(static_cast<unsigned char>(body[end])))
+      continue;
+    bool same = true;
+    for (std::size_t i = 1; i < word.size() && same; ++i) {
+      same = lower(body[at + i]) == word[i];
+    }
+    if (!same) continue;
+    if (skip == 0) return at;
+    --skip;
+  }
+  return std::nullopt;
+}
+
 std::size_t piece_end(std::string_view body, std::size_t begin) {
   if (body.size() - begin <= kPieceBytes) return body.size();
   for (std::size_t at = begin + kPieceBytes; at + 1 < body.size(); ++at) {
@@ -146,12 +191,13 @@ std::size_t piece_end(std::string_view body, std::size_t begin) {
   return body.size();
 }
 
-// How many distinct keys body matches can have at most: one per matched
-// word or stem.
+// How many distinct keys body matches can have at most: one per word or
+// stem the body holds.
 std::size_t possible_keys(const MatchedTerms& matched,
                           text::Analyzer& analyzer) {
-  std::set<std::string> keys(matched.stems.begin(), matched.stems.end());
-  for (const std::string& term : matched.terms) {
+  std::set<std::string> keys(matched.body_stems.begin(),
+                             matched.body_stems.end());
+  for (const std::string& term : matched.body_terms) {
     keys.insert(text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
   }
   return keys.size();
@@ -188,14 +234,19 @@ MatchedTerms classify_matched_terms(
       matched.stems.insert(term.substr(2));
     } else if (starts_with(term, "Z")) {
       matched.stems.insert(term.substr(1));
+      matched.body_stems.insert(term.substr(1));
     } else if (starts_with(term, "S")) {
       matched.terms.insert(term.substr(1));
     } else if (!is_ascii_capital(term.front())) {
       matched.terms.insert(term);
+      matched.body_terms.insert(term);
     }
   }
-  matched.terms.erase("");
-  matched.stems.erase("");
+  for (std::set<std::string>* set :
+       {&matched.terms, &matched.stems, &matched.body_terms,
+        &matched.body_stems}) {
+    set->erase("");
+  }
   return matched;
 }
 
@@ -208,7 +259,11 @@ Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
   std::vector<BodyMatch> matches;
   std::optional<TokenMatcher> matcher;
   if (!matched.empty()) matcher.emplace(matched, analyzer);
-  const std::size_t all_keys = possible_keys(matched, analyzer);
+  std::size_t all_keys = possible_keys(matched, analyzer);
+  bool has_located = false;
+  // Where tokenizing began: 0, or a white space after which the index's
+  // positions put the best window.
+  std::size_t start = 0;
   std::size_t tokenized = 0;
   std::optional<std::size_t> tokenize_until;
   // The best run of matches, chosen among the matches up to the piece
@@ -232,10 +287,50 @@ Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
     if (tokenize_until || tokens.empty()) continue;
     if (!matches.empty()) {
       run = best_match_run(matches, tokens, options.window_bytes);
-      if (distinct_keys(matches, run) < all_keys) continue;
+    }
+    const std::size_t found_keys =
+        matches.empty() ? 0 : distinct_keys(matches, run);
+    if (found_keys < all_keys && !has_located && options.locate && start == 0 &&
+        tokenized < body.size()) {
+      has_located = true;
+      const std::size_t window_tokens = std::max<std::size_t>(
+          1, options.window_bytes * tokens.size() / tokenized);
+      const BodyPositions located = options.locate(window_tokens);
+      if (located.reachable_keys > 0) {
+        all_keys = std::min(all_keys, located.reachable_keys);
+      }
+      // A best window well past what is tokenized: start again just
+      // before it.
+      if (found_keys < all_keys &&
+          located.first_position > tokens.size() + window_tokens) {
+        std::size_t skip = 0;
+        for (const std::uint32_t position : located.word_positions) {
+          if (position > tokens.size() && position < located.first_position)
+            ++skip;
+        }
+        const std::optional<std::size_t> at =
+            find_word(body, tokenized, located.word, skip);
+        if (at && *at > tokenized + options.window_bytes) {
+          std::size_t restart =
+              std::max(tokenized, *at - std::min(*at, options.window_bytes));
+          while (restart > tokenized && !is_ascii_space(body[restart - 1])) {
+            --restart;
+          }
+          start = restart;
+          tokenized = restart;
+          tokens.clear();
+          matches.clear();
+          run = {0, 0};
+          continue;
+        }
+      }
+    }
+    if (!matches.empty()) {
+      if (found_keys < all_keys) continue;
       tokenize_until = tokens[matches[run.second - 1].token_index].byte_end +
                        options.window_bytes + 1;
-    } else if (matched.empty()) {
+    } else if (all_keys == 0) {
+      // Nothing to look for in the body (a title-only hit): its start.
       tokenize_until = options.window_bytes + 1;
     }
   }
@@ -282,7 +377,7 @@ Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
          tokens[last_token + 1].byte_end <= want_end) {
     ++last_token;
   }
-  const bool is_cut_before = first_token > 0;
+  const bool is_cut_before = first_token > 0 || start > 0;
   const bool has_next_token = last_token + 1 < tokens.size();
   const bool is_cut_after = has_next_token || tokenized < body.size();
 
@@ -291,7 +386,8 @@ Snippet make_snippet(std::string_view body, const MatchedTerms& matched,
   std::size_t begin = 0;
   if (is_cut_before) {
     begin = tokens[first_token].byte_begin;
-    const std::size_t floor = tokens[first_token - 1].byte_end;
+    const std::size_t floor =
+        first_token > 0 ? tokens[first_token - 1].byte_end : start;
     while (begin > floor && !is_ascii_space(body[begin - 1])) --begin;
   }
   std::size_t end = body.size();

@@ -6,6 +6,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -40,6 +42,11 @@ struct Snippet {
 struct MatchedTerms {
   std::set<std::string> terms;
   std::set<std::string> stems;
+  // Those of `terms` and `stems` that the hit holds in its body (unprefixed
+  // and "Z" index terms). A word that matched only the title is marked where
+  // the snippet happens to show it, but never searched for through the body.
+  std::set<std::string> body_terms;
+  std::set<std::string> body_stems;
 
   bool empty() const { return terms.empty() && stems.empty(); }
 };
@@ -47,14 +54,37 @@ struct MatchedTerms {
 // Sorts index terms (as Xapian reports them for a hit) into MatchedTerms by
 // the schema's prefixes: "Z"+stem and "ZS"+stem give stems; "S"+term and
 // unprefixed terms give terms; boolean and other prefixed terms (anything
-// starting with an ASCII capital) are ignored.
+// starting with an ASCII capital) are ignored. Unprefixed and "Z" terms are
+// also body terms and stems.
 MatchedTerms classify_matched_terms(
     const std::vector<std::string>& index_terms);
 
+// What the index's positions say about a hit's body (see
+// SnippetOptions::locate).
+struct BodyPositions {
+  // The most distinct body keys (MatchedTerms::body_terms and body_stems, a
+  // word counted by its stem) that the window holds; 0: unknown.
+  std::size_t reachable_keys = 0;
+  // The window's first match: its body position (1 for the first token) and
+  // word (a normalised term), and every position of that word, ascending.
+  std::uint32_t first_position = 0;
+  std::string word;
+  std::vector<std::uint32_t> word_positions;
+};
+
 struct SnippetOptions {
+  SnippetOptions() = default;
+  explicit SnippetOptions(std::size_t window) : window_bytes(window) {}
+
   // Preferred snippet length in bytes of the body; the window is cut on
   // word boundaries, so the text may be a little shorter.
   std::size_t window_bytes = 240;
+  // When set, asked (at most once) when the first piece of the body has no
+  // window with every key: where the index's positions put the best window
+  // of `window_tokens` consecutive body tokens. Lets make_snippet stop
+  // early when the words never stand together, and skip to a far window
+  // instead of tokenizing the body up to it.
+  std::function<BodyPositions(std::size_t window_tokens)> locate;
 };
 
 // Makes the snippet of `body` for a hit whose matched terms are `matched`,

@@ -292,6 +292,47 @@ TEST(Searcher, SearchesSeveralDatabasesAsOne) {
   EXPECT_FALSE(databases[0].last_modified.empty());
 }
 
+TEST(Searcher, PlacesSnippetsByTheIndexPositionsInEveryDatabase) {
+  // The query's words never stand together in the long body: the index's
+  // positions (of the stem's word forms, found through the term list) tell
+  // the snippet so, and it keeps the first match instead of tokenizing the
+  // whole body for a window with more of them. With two databases the
+  // document's id in the combined one must be used.
+  std::string filler;
+  while (filler.size() < 2500) filler += "and then more. ";
+  const std::string body = "Treaties opened the talks. " + filler +
+                           "The treaty, the treaty again. " + filler +
+                           "Minsk closes.";
+  ::news::testing::TempDir dir;
+  write_index(dir.file("a"),
+              {make_article("a1", "SouthFront", "Grain deal",
+                            "Grain ships. A treaty in Minsk."),
+               make_article("a2", "SouthFront", "Grain", "Grain again.")});
+  write_index(dir.file("b"),
+              {make_article("b1", "Russia Today", "Talks", body)});
+  Result<Searcher> searcher = Searcher::open({dir.file("a"), dir.file("b")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "treaty minsk";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  ASSERT_EQ(results.value().hits.size(), 2u);
+  for (const Hit& hit : results.value().hits) {
+    std::vector<std::string> words;
+    for (const Highlight& h : hit.snippet.highlights) {
+      words.push_back(
+          hit.snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
+    }
+    if (hit.id == "b1") {
+      EXPECT_EQ(hit.snippet.text.rfind("Treaties opened the talks.", 0), 0u)
+          << hit.snippet.text;
+      EXPECT_EQ(words, (std::vector<std::string>{"Treaties"}));
+    } else {
+      EXPECT_EQ(words, (std::vector<std::string>{"treaty", "Minsk"}));
+    }
+  }
+}
+
 TEST(Searcher, FindsArticlesByIdTheWayTheIndexerStoresThem) {
   ::news::testing::TempDir dir;
   const std::string long_id = "path:/" + std::string(260, 'p') + ".txt";

@@ -2,7 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "common/text/analyzer.h"
@@ -177,6 +180,96 @@ TEST(MakeSnippet, GivesAnEmptySnippetForAnEmptyBody) {
       make_snippet("", classify_matched_terms({"army"}), analyzer);
   EXPECT_TRUE(snippet.text.empty());
   EXPECT_TRUE(snippet.highlights.empty());
+}
+
+std::string filler(std::size_t bytes) {
+  std::string text;
+  while (text.size() < bytes) text += "and then more. ";
+  return text;
+}
+
+// The 1-based body positions of `term`, as the indexer numbers tokens.
+std::vector<std::uint32_t> positions_of(std::string_view body,
+                                        const std::string& term,
+                                        text::Analyzer& analyzer) {
+  std::vector<std::uint32_t> positions;
+  const std::vector<text::Token> tokens = analyzer.tokenize(body);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].term == term) {
+      positions.push_back(static_cast<std::uint32_t>(i + 1));
+    }
+  }
+  return positions;
+}
+
+TEST(MakeSnippet, SkipsToTheWindowThePositionsPointAt) {
+  text::Analyzer analyzer("en");
+  const std::string body = "Alpha opens. " + filler(1500) +
+                           "Alpha and beta meet here. " + filler(1500) +
+                           "Then ALPHA and beta meet again. " + filler(300);
+  const std::vector<std::uint32_t> alphas =
+      positions_of(body, "alpha", analyzer);
+  ASSERT_EQ(alphas.size(), 3u);
+  int calls = 0;
+  SnippetOptions options;
+  options.locate = [&](std::size_t window_tokens) {
+    ++calls;
+    EXPECT_GT(window_tokens, 10u);
+    BodyPositions located;
+    located.reachable_keys = 2;
+    located.first_position = alphas[2];  // the index ranks the last best
+    located.word = "alpha";
+    located.word_positions = alphas;
+    return located;
+  };
+  const Snippet snippet = make_snippet(
+      body, classify_matched_terms({"alpha", "beta"}), analyzer, options);
+  EXPECT_EQ(calls, 1);
+  EXPECT_NE(snippet.text.find("meet again."), std::string::npos)
+      << snippet.text;
+  EXPECT_EQ(snippet.text.rfind("\u2026", 0), 0u) << snippet.text;
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"ALPHA", "beta"}));
+}
+
+TEST(MakeSnippet, StopsOnceAWindowHoldsAsManyKeysAsThePositionsAllow) {
+  text::Analyzer analyzer("en");
+  // The two words never stand together; the later window has more matches
+  // but no more distinct words, so the first one is enough.
+  const std::string body = "Alpha opens. " + filler(2000) +
+                           "alpha, alpha again. " + filler(600) +
+                           "Beta closes.";
+  SnippetOptions options{80};
+  options.locate = [&](std::size_t) {
+    BodyPositions located;
+    located.reachable_keys = 1;
+    located.first_position = 1;
+    located.word = "alpha";
+    located.word_positions = positions_of(body, "alpha", analyzer);
+    return located;
+  };
+  const Snippet snippet = make_snippet(
+      body, classify_matched_terms({"Zalpha", "Zbeta"}), analyzer, options);
+  EXPECT_EQ(snippet.text.rfind("Alpha opens.", 0), 0u) << snippet.text;
+  EXPECT_EQ(highlighted_words(snippet), (std::vector<std::string>{"Alpha"}));
+}
+
+TEST(MakeSnippet, KeepsTokenizingWhenThePositionsKnowNothing) {
+  text::Analyzer analyzer("en");
+  const std::string body = "Alpha opens. " + filler(2000) + "Alpha and beta.";
+  SnippetOptions options;
+  options.locate = [](std::size_t) { return BodyPositions{}; };
+  const Snippet snippet = make_snippet(
+      body, classify_matched_terms({"alpha", "beta"}), analyzer, options);
+  EXPECT_EQ(highlighted_words(snippet),
+            (std::vector<std::string>{"Alpha", "beta"}));
+}
+
+TEST(ClassifyMatchedTerms, KeepsApartTheTermsTheBodyHolds) {
+  const MatchedTerms matched =
+      classify_matched_terms({"army", "Zdefeat", "ZSwar", "Stroop"});
+  EXPECT_EQ(matched.body_terms, (std::set<std::string>{"army"}));
+  EXPECT_EQ(matched.body_stems, (std::set<std::string>{"defeat"}));
 }
 
 }  // namespace
