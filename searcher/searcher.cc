@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <set>
 #include <string_view>
 #include <utility>
 
@@ -133,6 +134,26 @@ std::vector<std::vector<std::string>> matched_index_terms(
   return terms;
 }
 
+// Whether the Snowball stemmer of this language only changes the ends of
+// words, so that a word and its stem start with the same letter (the
+// Arabic, Indonesian, Irish and Greek ones also remove prefixes).
+bool stems_keep_first_letter(std::string_view language) {
+  static const std::set<std::string_view> kSuffixOnly = {
+      "da", "de", "en", "es", "fi", "fr", "hu", "it", "nb",
+      "nl", "nn", "no", "pt", "ro", "ru", "sv", "tr"};
+  return kSuffixOnly.count(language) != 0;
+}
+
+// The first UTF-8 character of a non-empty string, its bytes.
+std::string first_character(const std::string& text) {
+  std::size_t size = 1;
+  while (size < text.size() &&
+         (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) {
+    ++size;
+  }
+  return text.substr(0, size);
+}
+
 // Where the document's positions put the best window of `window_tokens`
 // consecutive body tokens for the snippet: the one with the most distinct
 // keys (a body word, or a stem standing for the body words that have it),
@@ -164,18 +185,39 @@ BodyPositions locate_in_body(const Xapian::Database& database,
     add_word(term,
              text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
   }
-  if (!matched.body_stems.empty()) {
+  const auto consider = [&](const std::string& name) {
+    // Body words are the unprefixed terms: none starts with a capital.
+    if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
+        !text::Analyzer::should_stem(name) ||
+        matched.body_terms.count(name) != 0) {
+      return;
+    }
+    const std::string stem = analyzer.stem(name);
+    if (matched.body_stems.count(stem) != 0) add_word(name, stem);
+  };
+  if (!matched.body_stems.empty() &&
+      stems_keep_first_letter(analyzer.language())) {
+    // Only the words that start as a stem does can have it: one run of the
+    // (sorted) term list per first letter.
+    auto term = database.termlist_begin(docid);
+    const auto end = database.termlist_end(docid);
+    std::string letter;
+    for (const std::string& stem : matched.body_stems) {
+      const std::string first = first_character(stem);
+      if (first == letter) continue;
+      letter = first;
+      term.skip_to(letter);
+      for (; term != end; ++term) {
+        const std::string& name = *term;
+        if (name.compare(0, letter.size(), letter) != 0) break;
+        consider(name);
+      }
+      if (term == end) break;
+    }
+  } else if (!matched.body_stems.empty()) {
     for (auto term = database.termlist_begin(docid);
          term != database.termlist_end(docid); ++term) {
-      const std::string& name = *term;
-      // Body words are the unprefixed terms: none starts with a capital.
-      if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
-          !text::Analyzer::should_stem(name) ||
-          matched.body_terms.count(name) != 0) {
-        continue;
-      }
-      const std::string stem = analyzer.stem(name);
-      if (matched.body_stems.count(stem) != 0) add_word(name, stem);
+      consider(*term);
     }
   }
   BodyPositions located;
