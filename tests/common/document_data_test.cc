@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace news {
 namespace {
 
@@ -37,6 +40,70 @@ TEST(DocumentData, RejectsForeignData) {
   EXPECT_FALSE(decode_document_data("not json").ok());
   EXPECT_FALSE(decode_document_data("{\"title\":\"x\"}").ok());
   EXPECT_EQ(decode_document_data("[1,2]").error().code(), ErrorCode::kIndex);
+}
+
+TEST(DocumentData, ReadsEveryRecordAsTheGeneralJsonParserDoes) {
+  const std::vector<std::string> records = {
+      R"({"v":1,"id":"a","title":"Caf\u00e9 \ud83d\ude00 \"q\" \\ \/",)"
+      R"("body":"line\nnext\ttab\u0000nul","date":"2019-03-23",)"
+      R"("authors":["A","B"],"record":7,"facts":{"title":"t","x":"y"}})",
+      R"( { "v" : 1 , "id" : "spaced" , "date" : null , "record" : 0 } )",
+      R"({"v":1,"id":"first","id":"last","facts":{},"facts":{"date":"d"}})",
+      R"({"v":1,"extra":true,"more":null,"num":12,"str":"s","body":"é中😀"})",
+      R"({"v":1,"authors":["A",5,null],"record":-1,"date":5})",
+      R"({"v":1,"record":1.5,"facts":"none","authors":"A"})",
+      R"({"v":1,"record":18446744073709551616})",
+      R"({"v":2,"v":1,"id":"version twice"})",
+      R"({"v":1,"id":5})",
+      R"({"v":1,"id":null})",
+      R"({"v":"1"})",
+      R"({"v":1.0})",
+      R"({"v":1,"title":"lone \udc00 half"})",
+      R"({"v":1,"title":"high \ud800 alone"})",
+      R"({"v":1,"title":"bad \x escape"})",
+      "{\"v\":1,\"title\":\"raw\ttab\"}",
+      "{\"v\":1,\"title\":\"bad \xC3\x28 utf8\"}",
+      "{\"v\":1,\"title\":\"overlong \xC0\xAF\"}",
+      "{\"v\":1,\"title\":\"surrogate \xED\xA0\x80\"}",
+      R"({"v":1,"id":"trailing"} x)",
+      R"({"v":1,"id":"unclosed")",
+      R"({"v":1,"nested":{"a":1}})",
+      R"({"v":1,"facts":{"title":5}})",
+      R"({})",
+      "",
+  };
+  for (const std::string& record : records) {
+    const Result<Article> fast = decode_document_data(record);
+    const Result<Article> reference = decode_document_data_reference(record);
+    ASSERT_EQ(fast.ok(), reference.ok()) << record;
+    if (!fast.ok()) continue;
+    const Article& a = fast.value();
+    const Article& b = reference.value();
+    EXPECT_EQ(a.id, b.id) << record;
+    EXPECT_EQ(a.title, b.title) << record;
+    EXPECT_EQ(a.body, b.body) << record;
+    EXPECT_EQ(a.authors, b.authors) << record;
+    EXPECT_EQ(a.published, b.published) << record;
+    EXPECT_EQ(a.source.record, b.source.record) << record;
+    EXPECT_EQ(a.facts.title_rule, b.facts.title_rule) << record;
+    EXPECT_EQ(a.facts.date_rule, b.facts.date_rule) << record;
+  }
+  // The shapes the indexer writes are read without the general parser.
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_TRUE(decode_document_data_fast(records[i]).has_value())
+        << records[i];
+  }
+  Article article;
+  article.id = "x";
+  article.body = "B\u00e9\n\"";
+  article.authors = {"A"};
+  article.published = Date{2020, 1, 2};
+  EXPECT_TRUE(decode_document_data_fast(encode_document_data(article)));
+  const Result<Article> escaped = decode_document_data(records[0]);
+  ASSERT_TRUE(escaped.ok());
+  EXPECT_EQ(escaped.value().title, "Caf\u00e9 \U0001F600 \"q\" \\ /");
+  EXPECT_EQ(escaped.value().body, std::string("line\nnext\ttab\0nul", 17));
+  EXPECT_EQ(decode_document_data(records[2]).value().id, "last");
 }
 
 }  // namespace

@@ -25,6 +25,14 @@ bool same_article(const Article& a, const Article& b) {
 void fuzz_document_data(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   const Result<Article> decoded = decode_document_data(bytes);
+  // The fast reader and the general JSON parser agree on every input.
+  const Result<Article> reference = decode_document_data_reference(bytes);
+  check(decoded.ok() == reference.ok(),
+        "the record reader accepts what the JSON parser accepts");
+  if (decoded.ok()) {
+    check(same_article(decoded.value(), reference.value()),
+          "the record reader reads what the JSON parser reads");
+  }
   if (!decoded.ok()) {
     check(decoded.error().code() == ErrorCode::kIndex,
           "a foreign record is a kIndex error");
