@@ -6,6 +6,7 @@
 #include <ctime>
 #include <filesystem>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <utility>
@@ -144,24 +145,64 @@ bool stems_keep_first_letter(std::string_view language) {
   return kSuffixOnly.count(language) != 0;
 }
 
-// The first UTF-8 character of a non-empty string, its bytes.
-std::string first_character(const std::string& text) {
-  std::size_t size = 1;
-  while (size < text.size() &&
-         (static_cast<unsigned char>(text[size]) & 0xC0) == 0x80) {
-    ++size;
+// The body words of the index that have a stem, looked up once per search
+// in the index's term dictionary: for a stemmer that only changes word
+// endings, a word shares all of its stem but the last letter ("happi":
+// "happy", "happier"). Unknown (nullptr) for other stemmers, or when that
+// start is shared by too many words ("die" from "dying": "di..."); the
+// caller then reads the document's own term list.
+class StemForms {
+ public:
+  StemForms(const Xapian::Database& database, text::Analyzer& analyzer)
+      : database_(database),
+        analyzer_(analyzer),
+        is_usable_(stems_keep_first_letter(analyzer.language())) {}
+
+  const std::vector<std::string>* forms(const std::string& stem) {
+    if (!is_usable_) return nullptr;
+    auto found = cache_.find(stem);
+    if (found == cache_.end()) {
+      found = cache_.emplace(stem, look_up(stem)).first;
+    }
+    return found->second ? &*found->second : nullptr;
   }
-  return text.substr(0, size);
-}
+
+ private:
+  static constexpr std::size_t kMaxCandidates = 256;
+
+  std::optional<std::vector<std::string>> look_up(const std::string& stem) {
+    std::size_t cut = stem.size();
+    do {
+      --cut;
+    } while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80);
+    if (cut == 0) return std::nullopt;
+    const std::string prefix = stem.substr(0, cut);
+    std::vector<std::string> forms;
+    std::size_t candidates = 0;
+    for (auto term = database_.allterms_begin(prefix);
+         term != database_.allterms_end(prefix); ++term) {
+      if (++candidates > kMaxCandidates) return std::nullopt;
+      const std::string& name = *term;
+      if (text::Analyzer::should_stem(name) && analyzer_.stem(name) == stem) {
+        forms.push_back(name);
+      }
+    }
+    return forms;
+  }
+
+  const Xapian::Database& database_;
+  text::Analyzer& analyzer_;
+  bool is_usable_;
+  std::map<std::string, std::optional<std::vector<std::string>>> cache_;
+};
 
 // Where the document's positions put the best window of `window_tokens`
 // consecutive body tokens for the snippet: the one with the most distinct
 // keys (a body word, or a stem standing for the body words that have it),
-// the earliest of those. The positions of a stem are those of the body
-// words in the document's term list with that stem.
+// the earliest of those.
 BodyPositions locate_in_body(const Xapian::Database& database,
                              Xapian::docid docid, const MatchedTerms& matched,
-                             text::Analyzer& analyzer,
+                             text::Analyzer& analyzer, StemForms& stem_forms,
                              std::size_t window_tokens) {
   struct Match {
     Xapian::termpos position;
@@ -185,39 +226,31 @@ BodyPositions locate_in_body(const Xapian::Database& database,
     add_word(term,
              text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
   }
-  const auto consider = [&](const std::string& name) {
-    // Body words are the unprefixed terms: none starts with a capital.
-    if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
-        !text::Analyzer::should_stem(name) ||
-        matched.body_terms.count(name) != 0) {
-      return;
+  // The stems whose word forms the dictionary cannot tell are found in the
+  // document's term list.
+  std::set<std::string> unknown_stems;
+  for (const std::string& stem : matched.body_stems) {
+    const std::vector<std::string>* forms = stem_forms.forms(stem);
+    if (!forms) {
+      unknown_stems.insert(stem);
+      continue;
     }
-    const std::string stem = analyzer.stem(name);
-    if (matched.body_stems.count(stem) != 0) add_word(name, stem);
-  };
-  if (!matched.body_stems.empty() &&
-      stems_keep_first_letter(analyzer.language())) {
-    // Only the words that start as a stem does can have it: one run of the
-    // (sorted) term list per first letter.
-    auto term = database.termlist_begin(docid);
-    const auto end = database.termlist_end(docid);
-    std::string letter;
-    for (const std::string& stem : matched.body_stems) {
-      const std::string first = first_character(stem);
-      if (first == letter) continue;
-      letter = first;
-      term.skip_to(letter);
-      for (; term != end; ++term) {
-        const std::string& name = *term;
-        if (name.compare(0, letter.size(), letter) != 0) break;
-        consider(name);
-      }
-      if (term == end) break;
+    for (const std::string& form : *forms) {
+      if (matched.body_terms.count(form) == 0) add_word(form, stem);
     }
-  } else if (!matched.body_stems.empty()) {
+  }
+  if (!unknown_stems.empty()) {
     for (auto term = database.termlist_begin(docid);
          term != database.termlist_end(docid); ++term) {
-      consider(*term);
+      const std::string& name = *term;
+      // Body words are the unprefixed terms: none starts with a capital.
+      if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
+          !text::Analyzer::should_stem(name) ||
+          matched.body_terms.count(name) != 0) {
+        continue;
+      }
+      std::string stem = analyzer.stem(name);
+      if (unknown_stems.count(stem) != 0) add_word(name, stem);
     }
   }
   BodyPositions located;
@@ -264,7 +297,7 @@ void fill_from_article(const Article& article, Hit& hit) {
 Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
              const Xapian::Document& document, const MatchedTerms& matched,
              text::Analyzer& analyzer, bool has_body, bool wants_snippet,
-             const Xapian::Database& document_database) {
+             const Xapian::Database& document_database, StemForms& stem_forms) {
   Hit hit;
   hit.rank = rank;
   hit.docid = *item;
@@ -279,7 +312,7 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
       const Xapian::docid docid = *item;
       const Xapian::Database& database = document_database;
       options.locate = [&](std::size_t window_tokens) {
-        return locate_in_body(database, docid, matched, analyzer,
+        return locate_in_body(database, docid, matched, analyzer, stem_forms,
                               window_tokens);
       };
       hit.snippet =
@@ -592,12 +625,13 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   const std::vector<std::vector<std::string>> hit_terms = matched_index_terms(
       query.value(), database_, mset, wildcard_patterns(query.value()));
   std::size_t rank = request.offset;
+  StemForms stem_forms(database_, analyzer);
   for (auto item = mset.begin(); item != mset.end(); ++item) {
     const MatchedTerms matched =
         classify_matched_terms(hit_terms[rank - request.offset]);
     results.hits.push_back(make_hit(item, ++rank, item.get_document(), matched,
                                     analyzer, has_body, wants_snippet,
-                                    database_));
+                                    database_, stem_forms));
   }
 
   std::size_t next_value_spy = 0;
