@@ -333,6 +333,31 @@ TEST(Searcher, PlacesSnippetsByTheIndexPositionsInEveryDatabase) {
   }
 }
 
+TEST(Searcher, PlacesSnippetsByPositionsForAStemmerThatCutsPrefixesToo) {
+  // Indonesian stems drop prefixes ("perjanjian": "janji"), so the words of
+  // a stem come from the hit's own term list rather than the dictionary.
+  std::string filler;
+  while (filler.size() < 2500) filler += "dan kemudian lagi. ";
+  Article article = make_article("id1", "Kompas", "Rapat",
+                                 "Perjanjian dibuka. " + filler +
+                                     "Perjanjian itu, perjanjian lagi. " +
+                                     filler + "Minsk ditutup.");
+  article.language = "id";
+  ::news::testing::TempDir dir;
+  write_index(dir.file("index"), {article});
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "perjanjian minsk";
+  request.language = "id";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  ASSERT_EQ(results.value().hits.size(), 1u);
+  const Snippet& snippet = results.value().hits[0].snippet;
+  EXPECT_EQ(snippet.text.rfind("Perjanjian dibuka.", 0), 0u) << snippet.text;
+  ASSERT_EQ(snippet.highlights.size(), 1u) << snippet.text;
+}
+
 TEST(Searcher, FindsArticlesByIdTheWayTheIndexerStoresThem) {
   ::news::testing::TempDir dir;
   const std::string long_id = "path:/" + std::string(260, 'p') + ".txt";
