@@ -14,6 +14,7 @@
 #include "common/document_data.h"
 #include "common/hash.h"
 #include "common/schema.h"
+#include "searcher/body_positions.h"
 #include "searcher/query_builder.h"
 #include "searcher/request_values.h"
 #include "searcher/snippet.h"
@@ -135,154 +136,6 @@ std::vector<std::vector<std::string>> matched_index_terms(
   return terms;
 }
 
-// Whether the Snowball stemmer of this language only changes the ends of
-// words, so that a word and its stem start with the same letter (the
-// Arabic, Indonesian, Irish and Greek ones also remove prefixes).
-bool stems_keep_first_letter(std::string_view language) {
-  static const std::set<std::string_view> kSuffixOnly = {
-      "da", "de", "en", "es", "fi", "fr", "hu", "it", "nb",
-      "nl", "nn", "no", "pt", "ro", "ru", "sv", "tr"};
-  return kSuffixOnly.count(language) != 0;
-}
-
-// The body words of the index that have a stem, looked up once per search
-// in the index's term dictionary: for a stemmer that only changes word
-// endings, a word shares all of its stem but the last letter ("happi":
-// "happy", "happier"). Unknown (nullptr) for other stemmers, or when that
-// start is shared by too many words ("die" from "dying": "di..."); the
-// caller then reads the document's own term list.
-class StemForms {
- public:
-  StemForms(const Xapian::Database& database, text::Analyzer& analyzer)
-      : database_(database),
-        analyzer_(analyzer),
-        is_usable_(stems_keep_first_letter(analyzer.language())) {}
-
-  const std::vector<std::string>* forms(const std::string& stem) {
-    if (!is_usable_) return nullptr;
-    auto found = cache_.find(stem);
-    if (found == cache_.end()) {
-      found = cache_.emplace(stem, look_up(stem)).first;
-    }
-    return found->second ? &*found->second : nullptr;
-  }
-
- private:
-  static constexpr std::size_t kMaxCandidates = 256;
-
-  std::optional<std::vector<std::string>> look_up(const std::string& stem) {
-    std::size_t cut = stem.size();
-    do {
-      --cut;
-    } while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80);
-    if (cut == 0) return std::nullopt;
-    const std::string prefix = stem.substr(0, cut);
-    std::vector<std::string> forms;
-    std::size_t candidates = 0;
-    for (auto term = database_.allterms_begin(prefix);
-         term != database_.allterms_end(prefix); ++term) {
-      if (++candidates > kMaxCandidates) return std::nullopt;
-      const std::string& name = *term;
-      if (text::Analyzer::should_stem(name) && analyzer_.stem(name) == stem) {
-        forms.push_back(name);
-      }
-    }
-    return forms;
-  }
-
-  const Xapian::Database& database_;
-  text::Analyzer& analyzer_;
-  bool is_usable_;
-  std::map<std::string, std::optional<std::vector<std::string>>> cache_;
-};
-
-// Where the document's positions put the best window of `window_tokens`
-// consecutive body tokens for the snippet: the one with the most distinct
-// keys (a body word, or a stem standing for the body words that have it),
-// the earliest of those.
-BodyPositions locate_in_body(const Xapian::Database& database,
-                             Xapian::docid docid, const MatchedTerms& matched,
-                             text::Analyzer& analyzer, StemForms& stem_forms,
-                             std::size_t window_tokens) {
-  struct Match {
-    Xapian::termpos position;
-    std::size_t key;   // index into keys
-    std::size_t word;  // index into words
-  };
-  std::vector<std::string> keys;
-  std::vector<std::string> words;
-  std::vector<Match> found;
-  const auto add_word = [&](const std::string& word, const std::string& key) {
-    std::size_t key_index =
-        std::find(keys.begin(), keys.end(), key) - keys.begin();
-    if (key_index == keys.size()) keys.push_back(key);
-    words.push_back(word);
-    for (auto position = database.positionlist_begin(docid, word);
-         position != database.positionlist_end(docid, word); ++position) {
-      found.push_back({*position, key_index, words.size() - 1});
-    }
-  };
-  for (const std::string& term : matched.body_terms) {
-    add_word(term,
-             text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
-  }
-  // The stems whose word forms the dictionary cannot tell are found in the
-  // document's term list.
-  std::set<std::string> unknown_stems;
-  for (const std::string& stem : matched.body_stems) {
-    const std::vector<std::string>* forms = stem_forms.forms(stem);
-    if (!forms) {
-      unknown_stems.insert(stem);
-      continue;
-    }
-    for (const std::string& form : *forms) {
-      if (matched.body_terms.count(form) == 0) add_word(form, stem);
-    }
-  }
-  if (!unknown_stems.empty()) {
-    for (auto term = database.termlist_begin(docid);
-         term != database.termlist_end(docid); ++term) {
-      const std::string& name = *term;
-      // Body words are the unprefixed terms: none starts with a capital.
-      if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
-          !text::Analyzer::should_stem(name) ||
-          matched.body_terms.count(name) != 0) {
-        continue;
-      }
-      std::string stem = analyzer.stem(name);
-      if (unknown_stems.count(stem) != 0) add_word(name, stem);
-    }
-  }
-  BodyPositions located;
-  if (found.empty()) return located;
-  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
-    return a.position < b.position;
-  });
-  std::vector<std::size_t> in_window(keys.size(), 0);
-  std::size_t distinct = 0;
-  std::size_t first = 0;
-  std::size_t best_first = 0;
-  for (std::size_t last = 0; last < found.size(); ++last) {
-    if (in_window[found[last].key]++ == 0) ++distinct;
-    while (found[last].position - found[first].position >= window_tokens) {
-      if (--in_window[found[first].key] == 0) --distinct;
-      ++first;
-    }
-    if (distinct > located.reachable_keys) {
-      located.reachable_keys = distinct;
-      best_first = first;
-    }
-  }
-  located.first_position = found[best_first].position;
-  located.word = words[found[best_first].word];
-  for (const Match& match : found) {
-    if (match.word == found[best_first].word) {
-      located.word_positions.push_back(match.position);
-    }
-  }
-  return located;
-}
-
 void fill_from_article(const Article& article, Hit& hit) {
   hit.id = article.id;
   hit.title = article.title;
@@ -297,7 +150,8 @@ void fill_from_article(const Article& article, Hit& hit) {
 Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
              const Xapian::Document& document, const MatchedTerms& matched,
              text::Analyzer& analyzer, bool has_body, bool wants_snippet,
-             const Xapian::Database& document_database, StemForms& stem_forms) {
+             const Xapian::Database& document_database, StemForms& stem_forms,
+             WordPresence& presence) {
   Hit hit;
   hit.rank = rank;
   hit.docid = *item;
@@ -313,7 +167,7 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
       const Xapian::Database& database = document_database;
       options.locate = [&](std::size_t window_tokens) {
         return locate_in_body(database, docid, matched, analyzer, stem_forms,
-                              window_tokens);
+                              presence, window_tokens);
       };
       hit.snippet =
           make_snippet(article.value().body, matched, analyzer, options);
@@ -523,8 +377,12 @@ text::Analyzer& Searcher::analyzer_for(const std::string& language) {
 }
 
 Result<SearchResults> Searcher::search(const SearchRequest& request) {
-  return with_retries(database_, database_paths_,
-                      [&]() { return search_once(request); });
+  int attempts = 0;
+  return with_retries(database_, database_paths_, [&]() {
+    // A retry follows a reopen: the word forms learnt may have changed.
+    if (attempts++ > 0) stem_forms_.clear();
+    return search_once(request);
+  });
 }
 
 Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
@@ -625,13 +483,13 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   const std::vector<std::vector<std::string>> hit_terms = matched_index_terms(
       query.value(), database_, mset, wildcard_patterns(query.value()));
   std::size_t rank = request.offset;
-  StemForms stem_forms(database_, analyzer);
+  WordPresence presence(database_, mset);
   for (auto item = mset.begin(); item != mset.end(); ++item) {
     const MatchedTerms matched =
         classify_matched_terms(hit_terms[rank - request.offset]);
     results.hits.push_back(make_hit(item, ++rank, item.get_document(), matched,
                                     analyzer, has_body, wants_snippet,
-                                    database_, stem_forms));
+                                    database_, stem_forms_, presence));
   }
 
   std::size_t next_value_spy = 0;

@@ -16,6 +16,7 @@
 
 #include "common/error.h"
 #include "common/text/analyzer.h"
+#include "searcher/body_positions.h"
 #include "searcher/search_request.h"
 #include "searcher/search_results.h"
 
@@ -71,6 +72,9 @@ class Searcher {
   Provenance provenance_;
   text::Analyzer analyzer_;  // for main_language_
   std::map<std::string, std::unique_ptr<text::Analyzer>> other_analyzers_;
+  // Word forms of query stems, for placing snippets; forgotten when the
+  // database is reopened.
+  StemForms stem_forms_;
 };
 
 // The unique-id term of an article id: "Q" + id, hashed past

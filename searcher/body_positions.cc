@@ -1,0 +1,178 @@
+#include "searcher/body_positions.h"
+
+#include <algorithm>
+#include <string_view>
+#include <utility>
+
+namespace news::searcher {
+namespace {
+
+// Whether the Snowball stemmer of this language only changes the ends of
+// words, so that a word and its stem start with the same letter (the
+// Arabic, Indonesian, Irish and Greek ones also remove prefixes).
+bool stems_keep_first_letter(std::string_view language) {
+  static const std::set<std::string_view> kSuffixOnly = {
+      "da", "de", "en", "es", "fi", "fr", "hu", "it", "nb",
+      "nl", "nn", "no", "pt", "ro", "ru", "sv", "tr"};
+  return kSuffixOnly.count(language) != 0;
+}
+
+std::optional<std::vector<std::string>> look_up_forms(
+    const Xapian::Database& database, text::Analyzer& analyzer,
+    const std::string& stem) {
+  constexpr std::size_t kMaxCandidates = 256;
+  std::size_t cut = stem.size();
+  do {
+    --cut;
+  } while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80);
+  if (cut == 0) return std::nullopt;
+  const std::string prefix = stem.substr(0, cut);
+  std::vector<std::string> forms;
+  std::size_t candidates = 0;
+  for (auto term = database.allterms_begin(prefix);
+       term != database.allterms_end(prefix); ++term) {
+    if (++candidates > kMaxCandidates) return std::nullopt;
+    const std::string& name = *term;
+    if (text::Analyzer::should_stem(name) && analyzer.stem(name) == stem) {
+      forms.push_back(name);
+    }
+  }
+  return forms;
+}
+
+}  // namespace
+
+const std::vector<std::string>* StemForms::forms(
+    const Xapian::Database& database, text::Analyzer& analyzer,
+    const std::string& stem) {
+  if (!stems_keep_first_letter(analyzer.language())) return nullptr;
+  // Bounded: a long batch of queries meets many stems.
+  constexpr std::size_t kMaxRemembered = 1 << 12;
+  auto& by_stem = cache_[analyzer.language()];
+  auto found = by_stem.find(stem);
+  if (found == by_stem.end()) {
+    if (remembered_ >= kMaxRemembered) {
+      cache_.clear();
+      remembered_ = 0;
+      return forms(database, analyzer, stem);
+    }
+    found =
+        by_stem.emplace(stem, look_up_forms(database, analyzer, stem)).first;
+    ++remembered_;
+  }
+  return found->second ? &*found->second : nullptr;
+}
+
+WordPresence::WordPresence(const Xapian::Database& database,
+                           const Xapian::MSet& mset)
+    : database_(database) {
+  for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
+    docids_.push_back(*hit);
+  }
+  std::sort(docids_.begin(), docids_.end());
+}
+
+bool WordPresence::has(Xapian::docid docid, const std::string& word) {
+  auto found = holders_.find(word);
+  if (found == holders_.end()) {
+    std::set<Xapian::docid> holders;
+    Xapian::PostingIterator posting = database_.postlist_begin(word);
+    const Xapian::PostingIterator end = database_.postlist_end(word);
+    for (const Xapian::docid id : docids_) {
+      if (posting == end) break;
+      posting.skip_to(id);
+      if (posting != end && *posting == id) holders.insert(id);
+    }
+    found = holders_.emplace(word, std::move(holders)).first;
+  }
+  return found->second.count(docid) != 0;
+}
+
+BodyPositions locate_in_body(const Xapian::Database& database,
+                             Xapian::docid docid, const MatchedTerms& matched,
+                             text::Analyzer& analyzer, StemForms& stem_forms,
+                             WordPresence& presence,
+                             std::size_t window_tokens) {
+  struct Match {
+    Xapian::termpos position;
+    std::size_t key;   // index into keys
+    std::size_t word;  // index into words
+  };
+  std::vector<std::string> keys;
+  std::vector<std::string> words;
+  std::vector<Match> found;
+  const auto add_word = [&](const std::string& word, const std::string& key) {
+    std::size_t key_index =
+        std::find(keys.begin(), keys.end(), key) - keys.begin();
+    if (key_index == keys.size()) keys.push_back(key);
+    words.push_back(word);
+    for (auto position = database.positionlist_begin(docid, word);
+         position != database.positionlist_end(docid, word); ++position) {
+      found.push_back({*position, key_index, words.size() - 1});
+    }
+  };
+  for (const std::string& term : matched.body_terms) {
+    add_word(term,
+             text::Analyzer::should_stem(term) ? analyzer.stem(term) : term);
+  }
+  // The stems whose word forms the dictionary cannot tell are found in the
+  // document's term list.
+  std::set<std::string> unknown_stems;
+  for (const std::string& stem : matched.body_stems) {
+    const std::vector<std::string>* forms =
+        stem_forms.forms(database, analyzer, stem);
+    if (!forms) {
+      unknown_stems.insert(stem);
+      continue;
+    }
+    for (const std::string& form : *forms) {
+      if (matched.body_terms.count(form) == 0 && presence.has(docid, form)) {
+        add_word(form, stem);
+      }
+    }
+  }
+  if (!unknown_stems.empty()) {
+    for (auto term = database.termlist_begin(docid);
+         term != database.termlist_end(docid); ++term) {
+      const std::string& name = *term;
+      // Body words are the unprefixed terms: none starts with a capital.
+      if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
+          !text::Analyzer::should_stem(name) ||
+          matched.body_terms.count(name) != 0) {
+        continue;
+      }
+      std::string stem = analyzer.stem(name);
+      if (unknown_stems.count(stem) != 0) add_word(name, stem);
+    }
+  }
+  BodyPositions located;
+  if (found.empty()) return located;
+  std::sort(found.begin(), found.end(), [](const Match& a, const Match& b) {
+    return a.position < b.position;
+  });
+  std::vector<std::size_t> in_window(keys.size(), 0);
+  std::size_t distinct = 0;
+  std::size_t first = 0;
+  std::size_t best_first = 0;
+  for (std::size_t last = 0; last < found.size(); ++last) {
+    if (in_window[found[last].key]++ == 0) ++distinct;
+    while (found[last].position - found[first].position >= window_tokens) {
+      if (--in_window[found[first].key] == 0) --distinct;
+      ++first;
+    }
+    if (distinct > located.reachable_keys) {
+      located.reachable_keys = distinct;
+      best_first = first;
+    }
+  }
+  located.first_position = found[best_first].position;
+  located.word = words[found[best_first].word];
+  for (const Match& match : found) {
+    if (match.word == found[best_first].word) {
+      located.word_positions.push_back(match.position);
+    }
+  }
+  return located;
+}
+
+}  // namespace news::searcher
