@@ -1,6 +1,7 @@
 #include "searcher/searcher.h"
 
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <numeric>
 #include <set>
@@ -356,6 +357,51 @@ TEST(Searcher, PlacesSnippetsByPositionsForAStemmerThatCutsPrefixesToo) {
   const Snippet& snippet = results.value().hits[0].snippet;
   EXPECT_EQ(snippet.text.rfind("Perjanjian dibuka.", 0), 0u) << snippet.text;
   ASSERT_EQ(snippet.highlights.size(), 1u) << snippet.text;
+}
+
+TEST(Searcher, ReopensAnIndexRewrittenUnderItAndSearchesAgain) {
+  // A searcher keeps reading the revision it opened; once a writer has
+  // committed over it twice, Xapian reports the blocks gone
+  // (DatabaseModifiedError) and the search must reopen and retry.
+  ::news::testing::TempDir dir;
+  const std::string path = dir.file("index");
+  std::string filler;
+  while (filler.size() < 3000) filler += "grain ships sail on. ";
+  std::vector<Article> first;
+  for (int i = 0; i < 300; ++i) {
+    first.push_back(make_article("a" + std::to_string(i), "SouthFront",
+                                 "Grain " + std::to_string(i), filler));
+  }
+  write_index(path, first);
+  Result<Searcher> searcher = Searcher::open({path});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  {
+    Xapian::WritableDatabase writer(path, Xapian::DB_OPEN);
+    for (int round = 0; round < 3; ++round) {
+      for (Xapian::docid id = 1; id <= 300; ++id) {
+        Xapian::Document document;
+        document.add_posting("wheat" + std::to_string(round), 1);
+        document.add_term("Zwheat" + std::to_string(round));
+        for (Xapian::termpos k = 2; k < 200; ++k) {
+          document.add_posting(
+              "w" + std::to_string(round) + "x" + std::to_string(id * k), k);
+        }
+        writer.replace_document(id, document);
+      }
+      writer.commit();
+    }
+  }
+  SearchRequest request;
+  // Reading the old revision's "grain" postings meets reused blocks.
+  request.query = "grain";
+  request.facets = {};
+  const Result<SearchResults> old_words = searcher.value().search(request);
+  ASSERT_TRUE(old_words.ok()) << old_words.error().message();
+  EXPECT_EQ(old_words.value().summary.total_matches, 0u);
+  request.query = "wheat2";
+  const Result<SearchResults> new_words = searcher.value().search(request);
+  ASSERT_TRUE(new_words.ok()) << new_words.error().message();
+  EXPECT_EQ(new_words.value().summary.total_matches, 300u);
 }
 
 TEST(Searcher, FindsArticlesByIdTheWayTheIndexerStoresThem) {
