@@ -385,11 +385,63 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
   });
 }
 
+std::vector<std::string> Searcher::other_stemming_languages() {
+  // The most frequent first; a few at most, each one more parse and branch.
+  constexpr std::size_t kMaxOthers = 6;
+  const std::string main_stemmer = text::stemmer_name_for_language(
+      main_language_.empty() ? kDefaultLanguage : main_language_);
+  std::vector<std::pair<Xapian::doccount, std::string>> found;
+  const std::string prefix = schema::kLanguagePrefix;
+  for (auto term = database_.allterms_begin(prefix);
+       term != database_.allterms_end(prefix); ++term) {
+    const std::string language = (*term).substr(prefix.size());
+    if (language.empty() ||
+        text::stemmer_name_for_language(language) == main_stemmer) {
+      continue;
+    }
+    found.emplace_back(term.get_termfreq(), language);
+  }
+  std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::vector<std::string> languages;
+  std::set<std::string> stemmers;
+  for (const auto& [count, language] : found) {
+    if (languages.size() == kMaxOthers) break;
+    // Languages sharing a stemmer (nb, nn, no) parse alike.
+    if (stemmers.insert(text::stemmer_name_for_language(language)).second) {
+      languages.push_back(language);
+    }
+  }
+  return languages;
+}
+
 Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   text::Analyzer& analyzer = analyzer_for(request.language);
   QueryBuilder builder(analyzer, database_);
   Result<Xapian::Query> query = builder.build(request);
   if (!query) return query.error();
+  // Without --lang, words are stemmed as in each language the index holds
+  // (not only its main one), and a document matching the query as any of
+  // them matches: "Путина" finds Russian articles in an English-led index.
+  // The languages used, main first, pick each hit's snippet analyzer.
+  std::vector<std::string> query_languages = {analyzer.language()};
+  if (request.language.empty() && !query.value().empty()) {
+    std::vector<Xapian::Query> branches = {query.value()};
+    std::set<std::string> seen = {query.value().get_description()};
+    for (const std::string& language : other_stemming_languages()) {
+      QueryBuilder other(analyzer_for(language), database_);
+      Result<Xapian::Query> parsed = other.build(request);
+      if (!parsed || parsed.value().empty()) continue;
+      if (!seen.insert(parsed.value().get_description()).second) continue;
+      branches.push_back(parsed.value());
+      query_languages.push_back(language);
+    }
+    if (branches.size() > 1) {
+      query =
+          Xapian::Query(Xapian::Query::OP_OR, branches.begin(), branches.end());
+    }
+  }
 
   Xapian::Enquire enquire(database_);
   enquire.set_query(query.value());
@@ -487,8 +539,18 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   for (auto item = mset.begin(); item != mset.end(); ++item) {
     const MatchedTerms matched =
         classify_matched_terms(hit_terms[rank - request.offset]);
-    results.hits.push_back(make_hit(item, ++rank, item.get_document(), matched,
-                                    analyzer, has_body, wants_snippet,
+    // A hit in one of the other languages parsed gets snippets stemmed as
+    // its own language.
+    const Xapian::Document document = item.get_document();
+    const std::string hit_language = document.get_value(schema::kSlotLanguage);
+    text::Analyzer& hit_analyzer =
+        query_languages.size() > 1 &&
+                std::find(query_languages.begin() + 1, query_languages.end(),
+                          hit_language) != query_languages.end()
+            ? analyzer_for(hit_language)
+            : analyzer;
+    results.hits.push_back(make_hit(item, ++rank, document, matched,
+                                    hit_analyzer, has_body, wants_snippet,
                                     database_, stem_forms_, presence));
   }
 

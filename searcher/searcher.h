@@ -63,6 +63,10 @@ class Searcher {
   // The analyzer whose stemmer parses queries in `language` ("" = main).
   text::Analyzer& analyzer_for(const std::string& language);
 
+  // The languages of the index's documents (L terms) whose stemmer differs
+  // from the main language's, the most frequent first, one per stemmer.
+  std::vector<std::string> other_stemming_languages();
+
   // One attempt; Xapian exceptions propagate to the caller.
   Result<SearchResults> search_once(const SearchRequest& request);
 

@@ -404,6 +404,57 @@ TEST(Searcher, ReopensAnIndexRewrittenUnderItAndSearchesAgain) {
   EXPECT_EQ(new_words.value().summary.total_matches, 300u);
 }
 
+std::set<std::string> hit_ids(const SearchResults& results) {
+  std::set<std::string> found;
+  for (const Hit& hit : results.hits) found.insert(hit.id);
+  return found;
+}
+
+TEST(Searcher, StemsQueryWordsInEveryLanguageOfTheIndexWithoutLang) {
+  // An English-led index with Russian and German articles: an inflected
+  // Russian or German query word finds them without --lang, and their
+  // snippets are stemmed as their own language.
+  Article russian = make_article(
+      "ru1", "RIA", "Переговоры",
+      "Переговоры с Путиным прошли в Минске. Путин заявил о мире.");
+  russian.language = "ru";
+  Article german =
+      make_article("de1", "Zeit", "Wohnen", "Die Häuser der Stadt sind alt.");
+  german.language = "de";
+  ::news::testing::TempDir dir;
+  write_index(dir.file("index"),
+              {make_article("en1", "BBC", "Talks", "Talks in Minsk went on."),
+               make_article("en2", "BBC", "Houses", "Old houses stand here."),
+               russian, german});
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  const auto search = [&](const std::string& query,
+                          const std::string& language = "") {
+    SearchRequest request;
+    request.query = query;
+    request.language = language;
+    Result<SearchResults> results = searcher.value().search(request);
+    EXPECT_TRUE(results.ok()) << query << ": " << results.error().message();
+    return results.ok() ? results.value() : SearchResults{};
+  };
+  const SearchResults putin = search("Путина");
+  ASSERT_EQ(putin.hits.size(), 1u) << putin.summary.parsed_query;
+  EXPECT_EQ(putin.hits[0].id, "ru1");
+  std::vector<std::string> words;
+  for (const Highlight& h : putin.hits[0].snippet.highlights) {
+    words.push_back(putin.hits[0].snippet.text.substr(
+        h.byte_begin, h.byte_end - h.byte_begin));
+  }
+  EXPECT_EQ(words, (std::vector<std::string>{"Путиным", "Путин"}));
+  EXPECT_EQ(hit_ids(search("Haus")), (std::set<std::string>{"de1"}));
+  // English words stay English, and --lang still limits to one language.
+  EXPECT_EQ(hit_ids(search("house")), (std::set<std::string>{"en2"}));
+  EXPECT_EQ(hit_ids(search("minsk")), (std::set<std::string>{"en1"}));
+  EXPECT_EQ(hit_ids(search("Минск")), (std::set<std::string>{"ru1"}));
+  EXPECT_EQ(hit_ids(search("minsk", "en")), (std::set<std::string>{"en1"}));
+  EXPECT_TRUE(search("Путина", "en").hits.empty());
+}
+
 TEST(Searcher, FindsArticlesByIdTheWayTheIndexerStoresThem) {
   ::news::testing::TempDir dir;
   const std::string long_id = "path:/" + std::string(260, 'p') + ".txt";
