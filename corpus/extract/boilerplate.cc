@@ -505,13 +505,13 @@ LineKind classify_line(std::string_view line) {
   // Furniture is short: folding a line of megabytes to learn that it is
   // prose would cost more than the whole rest of the file.
   if (line.size() > kMaxClassifiedLineBytes) return LineKind::kContent;
-  const std::string key = line_key(line);
+  const std::string folded = fold_line(line);
+  const std::string key = key_of_folded(folded);
   const std::vector<std::string_view> words = split_words(key);
   const std::size_t word_count = words.size();
   if (is_cookie_banner(key, word_count)) return LineKind::kCookieBanner;
   if (word_count > 40) return LineKind::kContent;
 
-  const std::string folded = fold_line(line);
   if (is_copyright(folded, key, word_count)) return LineKind::kCopyright;
   if (is_donation_counter(key, word_count)) return LineKind::kDonationCounter;
   if (has_word_prefix(kCommentWidgetPrefixes, key)) {
@@ -552,7 +552,7 @@ std::optional<std::uint64_t> learnable_line_hash(std::string_view line) {
       count_letters_up_to(line, 0) == 0) {
     return std::nullopt;
   }
-  const std::string folded = fold_line(line);
+  const std::string folded = fold_line_up_to(line, kMaxLearnedLineBytes);
   if (folded.size() > kMaxLearnedLineBytes) return std::nullopt;
   return hash_text(folded);
 }

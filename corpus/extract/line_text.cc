@@ -1,7 +1,8 @@
 #include "corpus/extract/line_text.h"
 
 #include <unicode/uchar.h>
-#include <unicode/unistr.h>
+#include <unicode/ustring.h>
+#include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
 namespace news::corpus {
@@ -25,15 +26,67 @@ void for_each_code_point(std::string_view text, Visit visit) {
   }
 }
 
+// ASCII answers without ICU's property lookup (most of news text is
+// ASCII); they are ICU's answers for those code points.
+bool is_ascii_letter(const UChar32 code_point) {
+  return (code_point >= 'a' && code_point <= 'z') ||
+         (code_point >= 'A' && code_point <= 'Z');
+}
+
 bool is_space(const UChar32 code_point) {
-  return code_point >= 0 && u_isUWhiteSpace(code_point);
+  if (code_point < 0x80) {
+    return code_point == ' ' || (code_point >= '\t' && code_point <= '\r');
+  }
+  return u_isUWhiteSpace(code_point);
 }
 
 bool is_letter(const UChar32 code_point) {
-  return code_point >= 0 && u_isalpha(code_point);
+  if (code_point < 0x80) return is_ascii_letter(code_point);
+  return u_isalpha(code_point);
+}
+
+bool is_letter_or_digit(const UChar32 code_point) {
+  if (code_point < 0x80) {
+    return is_ascii_letter(code_point) ||
+           (code_point >= '0' && code_point <= '9');
+  }
+  return u_isalnum(code_point);
 }
 
 bool is_ascii_digit(const char c) { return c >= '0' && c <= '9'; }
+
+// Appends the Unicode (full, default) case folding of code_point, whose
+// bytes in the text are raw, as ICU's UnicodeString::foldCase() gives it; an
+// ill-formed sequence (negative code_point) becomes U+FFFD as it does there.
+// Folding maps each code point on its own, so callers fold ASCII themselves
+// and call this only for the rest.
+void append_folded(std::string& out, const UChar32 code_point,
+                   std::string_view raw) {
+  if (code_point < 0) {
+    out += "\xEF\xBF\xBD";
+    return;
+  }
+  UChar source[2];
+  std::int32_t source_length = 0;
+  UBool is_error = false;
+  U16_APPEND(source, source_length, 2, code_point, is_error);
+  UChar target[8];
+  UErrorCode status = U_ZERO_ERROR;
+  const std::int32_t target_length = u_strFoldCase(
+      target, 8, source, source_length, U_FOLD_CASE_DEFAULT, &status);
+  if (is_error || U_FAILURE(status)) {
+    out.append(raw);
+    return;
+  }
+  for (std::int32_t i = 0; i < target_length;) {
+    UChar32 folded = 0;
+    U16_NEXT(target, i, target_length, folded);
+    char bytes[4];
+    std::int32_t size = 0;
+    U8_APPEND_UNSAFE(bytes, size, folded);
+    out.append(bytes, static_cast<std::size_t>(size));
+  }
+}
 
 }  // namespace
 
@@ -93,7 +146,7 @@ std::size_t count_words_up_to(std::string_view line, const std::size_t limit) {
       in_token = true;
       token_counted = false;
     }
-    if (!token_counted && code_point >= 0 && u_isalnum(code_point)) {
+    if (!token_counted && is_letter_or_digit(code_point)) {
       ++words;
       token_counted = true;
     }
@@ -117,57 +170,75 @@ std::size_t count_letters_up_to(std::string_view line,
 }
 
 std::string fold_line(std::string_view line) {
-  std::string folded;
-  icu::UnicodeString::fromUTF8(
-      icu::StringPiece(line.data(), static_cast<std::int32_t>(line.size())))
-      .foldCase()
-      .toUTF8String(folded);
+  return fold_line_up_to(line, std::string::npos);
+}
+
+std::string fold_line_up_to(std::string_view line,
+                            const std::size_t max_bytes) {
+  // One pass, ASCII without ICU. Case folding turns no character into white
+  // space or an ASCII digit (nor those into anything else), so spaces and
+  // digit runs are found on the unfolded text.
   std::string result;
-  result.reserve(folded.size());
+  result.reserve(line.size());
   bool pending_space = false;
   bool in_number = false;
-  for_each_code_point(
-      folded, [&](UChar32 code_point, std::size_t begin, std::size_t end) {
-        if (is_space(code_point)) {
-          pending_space = true;
-          in_number = false;
-          return true;
-        }
-        const char c = folded[begin];
-        const bool is_digit = end - begin == 1 && is_ascii_digit(c);
-        if (in_number && !pending_space) {
-          // A digit run with its separators ("2,500", "19.68") folds to one
-          // "0".
-          if (is_digit) return true;
-          if ((c == ',' || c == '.') && end < folded.size() &&
-              is_ascii_digit(folded[end])) {
-            return true;
-          }
-        }
-        if (pending_space && !result.empty()) result += ' ';
-        pending_space = false;
-        in_number = is_digit;
-        if (is_digit) {
-          result += '0';
-        } else {
-          result.append(folded, begin, end - begin);
-        }
-        return true;
-      });
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto length = static_cast<std::int32_t>(line.size());
+  std::int32_t offset = 0;
+  while (offset < length && result.size() <= max_bytes) {
+    const std::int32_t begin = offset;
+    UChar32 code_point = 0;
+    U8_NEXT(bytes, offset, length, code_point);
+    if (is_space(code_point)) {
+      pending_space = true;
+      in_number = false;
+      continue;
+    }
+    const bool is_ascii = code_point >= 0 && code_point < 0x80;
+    const char c = line[static_cast<std::size_t>(begin)];
+    const bool is_digit = is_ascii && is_ascii_digit(c);
+    if (in_number && !pending_space) {
+      // A digit run with its separators ("2,500", "19.68") folds to one "0".
+      if (is_digit) continue;
+      if ((c == ',' || c == '.') && offset < length &&
+          is_ascii_digit(line[static_cast<std::size_t>(offset)])) {
+        continue;
+      }
+    }
+    if (pending_space && !result.empty()) result += ' ';
+    pending_space = false;
+    in_number = is_digit;
+    if (is_digit) {
+      result += '0';
+    } else if (is_ascii) {
+      result += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    } else {
+      append_folded(result, code_point,
+                    line.substr(static_cast<std::size_t>(begin),
+                                static_cast<std::size_t>(offset - begin)));
+    }
+  }
   return result;
 }
 
 std::string line_key(std::string_view line) {
-  const std::string folded = fold_line(line);
+  return key_of_folded(fold_line(line));
+}
+
+std::string key_of_folded(std::string_view folded) {
   std::string key;
   key.reserve(folded.size());
   bool pending_space = false;
   for_each_code_point(
       folded, [&](UChar32 code_point, std::size_t begin, std::size_t end) {
-        if (code_point >= 0 && u_isalnum(code_point)) {
+        if (is_letter_or_digit(code_point)) {
           if (pending_space && !key.empty()) key += ' ';
           pending_space = false;
-          key.append(folded, begin, end - begin);
+          if (end - begin == 1) {
+            key += folded[begin];
+          } else {
+            key.append(folded, begin, end - begin);
+          }
         } else {
           pending_space = true;
         }

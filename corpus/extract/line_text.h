@@ -35,11 +35,18 @@ std::size_t count_letters_up_to(std::string_view line, std::size_t limit);
 // trimmed, and every run of digits (with the "," or "." between them)
 // replaced by a single "0": "21 Comments" and "5 comments" fold alike.
 std::string fold_line(std::string_view line);
+// fold_line() when it is at most max_bytes long; otherwise its first bytes,
+// more than max_bytes of them (a long line is not folded to its end only to
+// learn that it is long).
+std::string fold_line_up_to(std::string_view line, std::size_t max_bytes);
 
 // fold_line() reduced further to its letters and digits: every other
 // character becomes a space, spaces are collapsed. "Read more »" and
 // "READ MORE:" both give "read more".
 std::string line_key(std::string_view line);
+// line_key() of the line whose fold_line() is folded, for a caller that
+// needs both without folding twice.
+std::string key_of_folded(std::string_view folded);
 
 // True when line (trimmed) ends like a sentence: with . ! ? or an ellipsis,
 // possibly followed by closing quotes or brackets.
