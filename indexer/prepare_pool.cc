@@ -22,13 +22,14 @@ std::uint64_t hash_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return 0;
   std::uint64_t hash = kFnv1a64Basis;
-  std::vector<char> buffer(1 << 16);
+  // Left uninitialised: zero-filling it cost more than hashing most files.
+  char buffer[1 << 16];
   std::uint64_t hashed = 0;
   while (in && hashed < kHashedPrefixBytes) {
-    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    in.read(buffer, static_cast<std::streamsize>(sizeof buffer));
     const auto got = static_cast<std::size_t>(in.gcount());
     hashed += got;
-    hash = fnv1a64(std::string_view(buffer.data(), got), hash);
+    hash = fnv1a64(std::string_view(buffer, got), hash);
   }
   return in.bad() ? 0 : hash;
 }

@@ -148,7 +148,6 @@ class InputStream::Impl {
 
   // Plain file: buffered bytes (from the magic check) first, then the file.
   Result<std::size_t> copy_into(std::string& out, const std::size_t max_bytes) {
-    const std::size_t old_size = out.size();
     const std::size_t wanted = std::min(max_bytes, kInputChunkBytes);
     if (buffered() > 0) {
       const std::size_t count = std::min(wanted, buffered());
@@ -157,14 +156,14 @@ class InputStream::Impl {
       input_begin_ += count;
       return count;
     }
-    out.resize(old_size + wanted);
-    const ssize_t count =
-        read_retrying(fd_.get(), out.data() + old_size, wanted);
+    // Through a buffer left uninitialised rather than into out grown by a
+    // whole chunk, which would zero-fill the chunk: most files are a few KB.
+    char chunk[kInputChunkBytes];
+    const ssize_t count = read_retrying(fd_.get(), chunk, wanted);
     if (count < 0) {
-      out.resize(old_size);
       return Error::io("read error (" + system_reason(errno) + ")", source());
     }
-    out.resize(old_size + static_cast<std::size_t>(count));
+    out.append(chunk, static_cast<std::size_t>(count));
     return static_cast<std::size_t>(count);
   }
 
