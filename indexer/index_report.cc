@@ -86,6 +86,10 @@ void IndexReport::finish(std::uint64_t document_count) {
        << counts_.files_removed << " removed, " << counts_.problems
        << " skipped; " << document_count << " documents in the index; " << speed
        << "\n";
+  if (counts_.shards_merged > 0) {
+    out_ << "news-index:   written in parallel as " << counts_.shards_merged
+         << " shards, merged into one database\n";
+  }
   for (const auto& [reason, count] : problems_by_reason_) {
     out_ << "news-index:   skipped " << count << ": " << reason << "\n";
   }

@@ -24,6 +24,7 @@ struct IndexCounts {
   std::uint64_t articles_indexed = 0;
   std::uint64_t bytes_read = 0;
   std::uint64_t problems = 0;  // reports received (files or records skipped)
+  std::uint64_t shards_merged = 0;  // databases a parallel build merged
 };
 
 class IndexReport : public ErrorSink {

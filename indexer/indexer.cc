@@ -42,7 +42,11 @@ unsigned shard_count(const IndexOptions& options, const IndexWriter& writer,
     }
     return 1;
   }
-  if (unfinished > 0) return std::max(unfinished, options.shards);
+  // Resumed with this run's writers, whatever the interrupted run had: the
+  // shards are not tied to the threads that wrote them.
+  if (unfinished > 0) {
+    return std::max(options.shards > 0 ? options.shards : threads, 2U);
+  }
   if (options.shards > 0) return options.shards;
   std::uint64_t bytes = 0;
   for (const PlannedFile* file : work) bytes += file->input->size_bytes;
@@ -101,8 +105,8 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   if (shards > 1) {
     if (Status built = run_sharded_build(
             writer,
-            ShardedBuildOptions{options.writer, options.corpus.language,
-                                shards},
+            ShardedBuildOptions{options.writer, options.corpus.language, shards,
+                                options.shard_documents},
             source, work, report);
         !built.ok()) {
       return built;

@@ -109,6 +109,12 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "a first build writes this many databases in parallel and merges "
       "them at the end (0: one per thread when it reads at least 16 MB; "
       "1: one database, searchable after each commit)")(
+      "shard-documents",
+      po::value(&options.shard_documents)
+          ->default_value(kDefaultShardDocuments),
+      "documents per shard of a parallel first build: a writer whose shard "
+      "is this full starts a new one (a big shard makes every commit "
+      "rewrite much of it)")(
       "memory-mb", po::value(&memory_mb)->default_value(kDefaultMemoryMb),
       "memory for text waiting to be committed, shared by the writers: "
       "larger commits are faster")(
@@ -185,6 +191,9 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
   }
   if (options.shards > 256) {
     return Error::usage("--shards must be between 0 and 256");
+  }
+  if (options.shard_documents < 1) {
+    return Error::usage("--shard-documents must be at least 1");
   }
   if (memory_mb < 16 || memory_mb > (1ULL << 20)) {
     return Error::usage("--memory-mb must be between 16 and 1048576");

@@ -9,6 +9,7 @@
 #include "common/error.h"
 #include "corpus/article_source.h"
 #include "indexer/index_writer.h"
+#include "indexer/sharded_build.h"
 
 namespace news::indexer {
 
@@ -32,6 +33,9 @@ struct IndexOptions {
   // --shards: parallel writers of a first build; 0 = one per thread when it
   // reads at least 16 MB, 1 = a single writer.
   unsigned shards = 0;
+  // --shard-documents: a parallel first build's writer starts a new shard
+  // after this many documents (all shards are merged at the end).
+  std::uint64_t shard_documents = kDefaultShardDocuments;
   // --extract-only: print what would be indexed, write no database.
   bool is_extract_only = false;
   ExtractFormat extract_format = ExtractFormat::kText;  // --format

@@ -13,6 +13,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <regex>
 #include <set>
 #include <string>
 #include <thread>
@@ -180,9 +181,16 @@ void expect_consistent(const std::string& database) {
 // Kills news-index (run with extra_flags on the real corpus) after each of
 // several delays; each time the database must open consistent, and the next
 // plain run must finish the job exactly as an uninterrupted run does.
-// Returns how many kills left the shards of a parallel build behind.
-int expect_killed_runs_finish(const std::vector<std::string>& extra_flags) {
-  int left_shards = 0;
+// What the kills left behind.
+struct KilledRuns {
+  int with_shards = 0;  // kills that left the shards of a parallel build
+  std::size_t most_shards = 0;  // the most shard databases one kill left
+};
+
+// Returns what the kills left behind.
+KilledRuns expect_killed_runs_finish(
+    const std::vector<std::string>& extra_flags) {
+  KilledRuns left;
   TempDir dir;
   const fs::path root = dir.path() / "corpus";
   make_corpus(root);
@@ -211,7 +219,13 @@ int expect_killed_runs_finish(const std::vector<std::string>& extra_flags) {
     if (fs::exists(fs::path(database) / "iamglass")) {
       expect_consistent(database);
     }
-    if (fs::exists(fs::path(database) / "shards")) ++left_shards;
+    if (fs::exists(fs::path(database) / "shards")) {
+      ++left.with_shards;
+      const auto shards = fs::directory_iterator(fs::path(database) / "shards");
+      left.most_shards = std::max<std::size_t>(
+          left.most_shards,
+          static_cast<std::size_t>(std::distance(shards, {})));
+    }
     const CommandResult finish = index(database, root);
     EXPECT_EQ(finish.exit_code, 0) << "killed after " << delay_ms << " ms\n"
                                    << finish.err;
@@ -221,7 +235,7 @@ int expect_killed_runs_finish(const std::vector<std::string>& extra_flags) {
     EXPECT_EQ(first_difference(search_outputs(database), expected_output), "")
         << "killed after " << delay_ms << " ms";
   }
-  return left_shards;
+  return left;
 }
 
 TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
@@ -233,8 +247,21 @@ TEST(CrashSafety, AKilledRunLeavesACommittedBatchAndTheNextRunFinishes) {
 // shards hold the committed batches); the next run resumes the shards.
 TEST(CrashSafety, AKilledParallelBuildIsResumed) {
   NEWS_REQUIRE_CORPORA();
-  EXPECT_GT(expect_killed_runs_finish({"--shards", "2"}), 0)
+  EXPECT_GT(expect_killed_runs_finish({"--shards", "2"}).with_shards, 0)
       << "no kill came during the parallel build: nothing was resumed";
+}
+
+// Writers that start new shards as theirs fill up leave many shards, some
+// full and some not, with numbers that two threads took at once; killed and
+// resumed by a run with another thread count, the build still ends with
+// every file once.
+TEST(CrashSafety, AKilledBuildOfManySmallShardsIsResumed) {
+  NEWS_REQUIRE_CORPORA();
+  const KilledRuns left =
+      expect_killed_runs_finish({"--shards", "3", "--shard-documents", "4"});
+  EXPECT_GT(left.with_shards, 0)
+      << "no kill came during the parallel build: nothing was resumed";
+  EXPECT_GT(left.most_shards, 3u) << "the writers never started a second shard";
 }
 
 TEST(ParallelBuild, GivesTheSameIndexAsOneWriter) {
@@ -257,6 +284,21 @@ TEST(ParallelBuild, GivesTheSameIndexAsOneWriter) {
             "");
   EXPECT_EQ(Xapian::Database(parallel).get_metadata(schema::kMetaSchemaVersion),
             std::to_string(schema::kVersion));
+  // Shards of at most 5 documents: over 10 of them, merged into one.
+  const std::string rotated = dir.file("rotated");
+  const CommandResult small =
+      index(rotated, root, {"--shards", "2", "--shard-documents", "5"});
+  ASSERT_EQ(small.exit_code, 0) << small.err;
+  std::smatch merged;
+  ASSERT_TRUE(std::regex_search(
+      small.err, merged, std::regex("written in parallel as (\\d+) shards")))
+      << small.err;
+  EXPECT_GE(std::stoi(merged[1]), 10) << small.err;
+  EXPECT_FALSE(fs::exists(fs::path(rotated) / "shards"));
+  expect_consistent(rotated);
+  EXPECT_TRUE(unique_ids(rotated) == unique_ids(single));
+  EXPECT_EQ(first_difference(search_outputs(rotated), search_outputs(single)),
+            "");
   // Nothing changed: nothing to do.
   const CommandResult again = index(parallel, root);
   EXPECT_NE(again.err.find("files: 0 new, 0 changed, 71 unchanged"),

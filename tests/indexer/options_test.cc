@@ -32,14 +32,16 @@ TEST(IndexOptions, OutletsFileGoesToTheCorpusOptions) {
 }
 
 TEST(IndexOptions, MemoryBudgetSetsTheBatchTextAndShardsPassThrough) {
-  const auto parsed =
-      parse({"-d", "idx", "--memory-mb", "64", "--shards", "3", "a"});
+  const auto parsed = parse({"-d", "idx", "--memory-mb", "64", "--shards", "3",
+                             "--shard-documents", "1000", "a"});
   ASSERT_TRUE(parsed.ok()) << parsed.error().to_string();
   const IndexOptions& options = parsed.value().options;
   EXPECT_EQ(options.writer.batch_bytes, 8ULL << 20);  // 64 MB / 8
   EXPECT_EQ(options.shards, 3U);
+  EXPECT_EQ(options.shard_documents, 1000U);
   const auto defaults = parse({"-d", "idx", "a"});
   EXPECT_EQ(defaults.value().options.shards, 0U);
+  EXPECT_EQ(defaults.value().options.shard_documents, 50'000U);
   EXPECT_EQ(defaults.value().options.writer.batch_documents, 300U);
 }
 
@@ -55,6 +57,7 @@ TEST(IndexOptions, RejectsBadCommandLines) {
       {"-d", "idx", "--memory-mb", "8", "a"},
       {"-d", "idx", "--memory-mb", "lots", "a"},
       {"-d", "idx", "--shards", "-1", "a"},
+      {"-d", "idx", "--shard-documents", "0", "a"},
       {"-d", "idx", "--threads", "-2", "a"},
   };
   for (const auto& args : bad) {
