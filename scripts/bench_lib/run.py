@@ -613,6 +613,10 @@ class Bench:
                                                      lat("quest|process|hits-nosnip")))
         ratio("query_p50_process news-index/quest", div(lat("news-search|process|hits"),
                                                          lat("quest|process|hits-nosnip")))
+        # quest prints no snippets: the same work on both sides.
+        ratio("query_p50_process_nosnip news-index/quest",
+              div(lat("news-search|process|hits-nosnip"),
+                  lat("quest|process|hits-nosnip")))
         ratio("query_p50_process news-index/sqlite3", div(lat("news-search|process|hits"),
                                                            lat("sqlite3|process|hits")))
         ratio("query_p50_process news-index/rg", div(lat("news-search|process|hits"),
