@@ -541,10 +541,15 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
         classify_matched_terms(hit_terms[rank - request.offset]);
     // A hit in one of the other languages parsed gets snippets stemmed as
     // its own language.
+    // The language slot is read only when another language was parsed:
+    // a value read per hit costs a B-tree lookup, and one process per query
+    // pays it in full.
     const Xapian::Document document = item.get_document();
-    const std::string hit_language = document.get_value(schema::kSlotLanguage);
+    const std::string hit_language =
+        query_languages.size() > 1 ? document.get_value(schema::kSlotLanguage)
+                                   : std::string();
     text::Analyzer& hit_analyzer =
-        query_languages.size() > 1 &&
+        !hit_language.empty() &&
                 std::find(query_languages.begin() + 1, query_languages.end(),
                           hit_language) != query_languages.end()
             ? analyzer_for(hit_language)
