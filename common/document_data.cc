@@ -1,6 +1,7 @@
 #include "common/document_data.h"
 
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -89,7 +90,8 @@ Result<Article> decode_record(std::string_view data) {
 // with a fraction...) makes it decline, and the general parser decides.
 class FastRecordReader {
  public:
-  explicit FastRecordReader(std::string_view data) : data_(data) {}
+  FastRecordReader(std::string_view data, RecordParts parts)
+      : data_(data), keep_body_(parts == RecordParts::kAll) {}
 
   std::optional<Article> read() {
     Article article;
@@ -102,7 +104,7 @@ class FastRecordReader {
     std::string text;
     for (;;) {
       skip_space();
-      if (!read_string(key)) return std::nullopt;
+      if (!read_string(&key)) return std::nullopt;
       skip_space();
       if (!consume(':')) return std::nullopt;
       skip_space();
@@ -120,15 +122,19 @@ class FastRecordReader {
         if (consume_literal("null")) {
           article.published.reset();
         } else {
-          if (!read_string(text)) return std::nullopt;
+          if (!read_string(&text)) return std::nullopt;
           article.published = parse_iso_date(text);
         }
       } else if (key == "authors") {
         if (!read_string_array(article.authors)) return std::nullopt;
       } else if (key == "facts") {
         if (!read_facts(article.facts)) return std::nullopt;
+      } else if (key == "body" && !keep_body_) {
+        // Checked as strictly as a kept body, so both agree on what is a
+        // record, but not copied.
+        if (!read_string(nullptr)) return std::nullopt;
       } else if (std::string* field = string_field(article, key)) {
-        if (!read_string(*field)) return std::nullopt;
+        if (!read_string(field)) return std::nullopt;
       } else if (!skip_scalar()) {
         return std::nullopt;
       }
@@ -196,8 +202,7 @@ class FastRecordReader {
         consume_literal("false")) {
       return true;
     }
-    std::string ignored;
-    if (at_ < data_.size() && data_[at_] == '"') return read_string(ignored);
+    if (at_ < data_.size() && data_[at_] == '"') return read_string(nullptr);
     std::uint64_t number = 0;
     return read_unsigned(number);
   }
@@ -210,7 +215,7 @@ class FastRecordReader {
     for (;;) {
       skip_space();
       out.emplace_back();
-      if (!read_string(out.back())) return false;
+      if (!read_string(&out.back())) return false;
       skip_space();
       if (consume(',')) continue;
       return consume(']');
@@ -226,7 +231,7 @@ class FastRecordReader {
     std::string ignored;
     for (;;) {
       skip_space();
-      if (!read_string(key)) return false;
+      if (!read_string(&key)) return false;
       skip_space();
       if (!consume(':')) return false;
       skip_space();
@@ -234,7 +239,7 @@ class FastRecordReader {
                            : key == "outlet" ? &facts.outlet_rule
                            : key == "date"   ? &facts.date_rule
                                              : &ignored;
-      if (!read_string(*field)) return false;
+      if (!read_string(field)) return false;
       skip_space();
       if (consume(',')) continue;
       return consume('}');
@@ -277,35 +282,41 @@ class FastRecordReader {
     }
   }
 
-  // One escape after the backslash; false for an invalid one.
-  bool read_escape(std::string& out) {
+  // One escape after the backslash, appended to *out unless out is null;
+  // false for an invalid one.
+  bool read_escape(std::string* out) {
     if (at_ >= data_.size()) return false;
     const char c = data_[at_++];
+    char plain = 0;
     switch (c) {
       case '"':
       case '\\':
       case '/':
-        out.push_back(c);
-        return true;
+        plain = c;
+        break;
       case 'b':
-        out.push_back('\b');
-        return true;
+        plain = '\b';
+        break;
       case 'f':
-        out.push_back('\f');
-        return true;
+        plain = '\f';
+        break;
       case 'n':
-        out.push_back('\n');
-        return true;
+        plain = '\n';
+        break;
       case 'r':
-        out.push_back('\r');
-        return true;
+        plain = '\r';
+        break;
       case 't':
-        out.push_back('\t');
-        return true;
+        plain = '\t';
+        break;
       case 'u':
         break;
       default:
         return false;
+    }
+    if (c != 'u') {
+      if (out) out->push_back(plain);
+      return true;
     }
     std::uint32_t unit = 0;
     if (!read_hex4(unit)) return false;
@@ -318,23 +329,45 @@ class FastRecordReader {
       }
       unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00);
     }
-    append_utf8(out, unit);
+    if (out) append_utf8(*out, unit);
     return true;
   }
 
-  // A JSON string whose text is valid UTF-8 without raw control characters.
-  bool read_string(std::string& out) {
-    out.clear();
+  // Whether any of the 8 bytes of `word` is a quote, a backslash, a control
+  // character or not ASCII: the bytes a string's plain runs stop at. Exact
+  // as a yes/no (the borrows of the zero-byte test only add bits above a
+  // byte that already matched).
+  static bool has_special_byte(std::uint64_t word) {
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const auto has_zero = [](std::uint64_t v) {
+      return (v - kOnes) & ~v & kHigh;
+    };
+    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHigh;
+    return ((word & kHigh) | below_space | has_zero(word ^ (kOnes * '"')) |
+            has_zero(word ^ (kOnes * '\\'))) != 0;
+  }
+
+  // A JSON string whose text is valid UTF-8 without raw control characters,
+  // decoded into *out, or only checked when out is null.
+  bool read_string(std::string* out) {
+    if (out) out->clear();
     if (!consume('"')) return false;
     for (;;) {
       std::size_t run = at_;
-      // Copy runs of plain ASCII in one go.
+      // Skip runs of plain ASCII eight bytes at a time, then byte by byte.
+      while (data_.size() - run >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data_.data() + run, sizeof word);
+        if (has_special_byte(word)) break;
+        run += 8;
+      }
       while (run < data_.size()) {
         const unsigned char c = static_cast<unsigned char>(data_[run]);
         if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80) break;
         ++run;
       }
-      out.append(data_.data() + at_, run - at_);
+      if (out) out->append(data_.data() + at_, run - at_);
       at_ = run;
       if (at_ >= data_.size()) return false;
       const unsigned char c = static_cast<unsigned char>(data_[at_]);
@@ -350,7 +383,7 @@ class FastRecordReader {
       if (c < 0x20) return false;
       const std::size_t length = utf8_sequence_length(data_, at_);
       if (length == 0) return false;
-      out.append(data_.data() + at_, length);
+      if (out) out->append(data_.data() + at_, length);
       at_ += length;
     }
   }
@@ -391,6 +424,7 @@ class FastRecordReader {
   }
 
   std::string_view data_;
+  bool keep_body_;
   std::size_t at_ = 0;
 };
 
@@ -408,15 +442,20 @@ Result<Article> decode_document_data_reference(std::string_view data) {
   }
 }
 
-std::optional<Article> decode_document_data_fast(std::string_view data) {
-  return FastRecordReader(data).read();
+std::optional<Article> decode_document_data_fast(std::string_view data,
+                                                 RecordParts parts) {
+  return FastRecordReader(data, parts).read();
 }
 
-Result<Article> decode_document_data(std::string_view data) {
-  if (std::optional<Article> article = decode_document_data_fast(data)) {
+Result<Article> decode_document_data(std::string_view data, RecordParts parts) {
+  if (std::optional<Article> article = decode_document_data_fast(data, parts)) {
     return std::move(*article);
   }
-  return decode_document_data_reference(data);
+  Result<Article> article = decode_document_data_reference(data);
+  if (article && parts == RecordParts::kWithoutBody) {
+    std::string().swap(article.value().body);
+  }
+  return article;
 }
 
 }  // namespace news

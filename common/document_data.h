@@ -18,8 +18,18 @@ namespace news {
 // Serialises an article into the document-data record.
 std::string encode_document_data(const Article& article);
 
+// Which parts of a record decode_document_data fills in.
+enum class RecordParts {
+  kAll,
+  // Everything but the body, left empty: for hits shown without snippet or
+  // body. The body is still checked, so a record is accepted or refused
+  // exactly as with kAll.
+  kWithoutBody,
+};
+
 // Parses a document-data record; kIndex error when it is not one of ours.
-Result<Article> decode_document_data(std::string_view data);
+Result<Article> decode_document_data(std::string_view data,
+                                     RecordParts parts = RecordParts::kAll);
 
 // The same through a general JSON parser alone: what decode_document_data
 // must agree with (tests and fuzzing compare the two).
@@ -27,6 +37,7 @@ Result<Article> decode_document_data_reference(std::string_view data);
 
 // decode_document_data's own reader alone: nullopt where it leaves the
 // record to the general parser (for tests).
-std::optional<Article> decode_document_data_fast(std::string_view data);
+std::optional<Article> decode_document_data_fast(
+    std::string_view data, RecordParts parts = RecordParts::kAll);
 
 }  // namespace news

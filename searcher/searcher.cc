@@ -158,7 +158,10 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
   hit.weight = item.get_weight();
   hit.percent = item.get_percent();
   hit.site = document.get_value(schema::kSlotHost);
-  Result<Article> article = decode_document_data(document.get_data());
+  Result<Article> article = decode_document_data(
+      document.get_data(), has_body || wants_snippet
+                               ? RecordParts::kAll
+                               : RecordParts::kWithoutBody);
   if (article) {
     fill_from_article(article.value(), hit);
     if (wants_snippet) {

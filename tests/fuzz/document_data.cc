@@ -33,6 +33,18 @@ void fuzz_document_data(const std::uint8_t* data, std::size_t size) {
     check(same_article(decoded.value(), reference.value()),
           "the record reader reads what the JSON parser reads");
   }
+  // Leaving the body out changes nothing else.
+  Result<Article> bodiless =
+      decode_document_data(bytes, RecordParts::kWithoutBody);
+  check(bodiless.ok() == decoded.ok(),
+        "a record is accepted without its body as with it");
+  if (decoded.ok() && bodiless.ok()) {
+    check(bodiless.value().body.empty(), "a body left out is empty");
+    Article with_body = bodiless.value();
+    with_body.body = decoded.value().body;
+    check(same_article(with_body, decoded.value()),
+          "a record reads the same without its body");
+  }
   if (!decoded.ok()) {
     check(decoded.error().code() == ErrorCode::kIndex,
           "a foreign record is a kIndex error");
