@@ -28,7 +28,8 @@
 
 namespace news::text {
 class Analyzer;
-}
+class TermStopper;
+}  // namespace news::text
 
 namespace news::searcher {
 
@@ -94,7 +95,7 @@ class QueryBuilder {
   // Stop-words of the query language (common/text/stopwords.h): dropped
   // from free text, kept in phrases and in a query of stop-words only; the
   // index keeps every word. nullptr for a language without a list.
-  std::unique_ptr<Xapian::SimpleStopper> stopper_;
+  std::unique_ptr<text::TermStopper> stopper_;
   Xapian::QueryParser parser_;
   const Xapian::Database& database_;
 };

@@ -252,22 +252,44 @@ bool is_own_term(std::string_view word) {
 
 }  // namespace
 
-std::unique_ptr<Xapian::SimpleStopper> make_stopper(std::string_view code) {
+bool TermStopper::operator()(const std::string& term) const {
+  return std::binary_search(terms_.begin(), terms_.end(),
+                            std::string_view(term));
+}
+
+std::string TermStopper::get_description() const {
+  std::string description = "news::text::TermStopper(";
+  for (std::size_t i = 0; i < terms_.size(); ++i) {
+    if (i > 0) description += ' ';
+    description += terms_[i];
+  }
+  description += ')';
+  return description;
+}
+
+std::unique_ptr<TermStopper> make_stopper(std::string_view code) {
   const std::vector<std::string_view>& words = stopwords_for_language(code);
   if (words.empty()) return nullptr;
-  auto stopper = std::make_unique<Xapian::SimpleStopper>();
-  // The analyzer (ICU objects) only for the words that need it: a
-  // news-search process makes one stopper per query, and English needs none.
+  auto stopper = std::make_unique<TermStopper>();
+  stopper->terms_.reserve(words.size());
+  // The analyzer (ICU objects) only for the words that need it: English
+  // needs none.
   std::optional<Analyzer> analyzer;
   for (const std::string_view word : words) {
     if (is_own_term(word)) {
-      stopper->add(std::string(word));
+      stopper->terms_.push_back(word);
       continue;
     }
     if (!analyzer) analyzer.emplace("");
-    const std::string term = analyzer->normalize_word(word);
-    if (!term.empty()) stopper->add(term);
+    std::string term = analyzer->normalize_word(word);
+    if (term.empty()) continue;
+    stopper->owned_.push_back(std::move(term));
+    stopper->terms_.push_back(stopper->owned_.back());
   }
+  std::sort(stopper->terms_.begin(), stopper->terms_.end());
+  stopper->terms_.erase(
+      std::unique(stopper->terms_.begin(), stopper->terms_.end()),
+      stopper->terms_.end());
   return stopper;
 }
 

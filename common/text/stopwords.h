@@ -7,7 +7,9 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -20,12 +22,30 @@ namespace news::text {
 const std::vector<std::string_view>& stopwords_for_language(
     std::string_view code);
 
+// A Xapian::Stopper over a sorted list of terms: built without a node
+// allocation per word (a news-search process builds one per query, where a
+// Xapian::SimpleStopper's std::set cost more than the query itself).
+class TermStopper : public Xapian::Stopper {
+ public:
+  bool operator()(const std::string& term) const override;
+  std::string get_description() const override;
+
+  // The terms held, sorted and each once.
+  const std::vector<std::string_view>& terms() const { return terms_; }
+
+ private:
+  friend std::unique_ptr<TermStopper> make_stopper(std::string_view code);
+
+  std::vector<std::string_view> terms_;  // into the static lists or owned_
+  std::deque<std::string> owned_;        // terms the analyzer changed
+};
+
 // A stopper holding the analyzer terms of stopwords_for_language(code)
 // (case folded, Latin diacritics removed: "für" -> "fur"), the form query
 // words have after Analyzer::normalize_query; nullptr when the language has
 // no list. For Xapian::QueryParser::set_stopper: keep the stopper alive as
 // long as the parser, or hand it over with
 // parser.set_stopper(stopper.release()->release()).
-std::unique_ptr<Xapian::SimpleStopper> make_stopper(std::string_view code);
+std::unique_ptr<TermStopper> make_stopper(std::string_view code);
 
 }  // namespace news::text
