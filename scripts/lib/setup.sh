@@ -4,7 +4,8 @@
 
 NEWS_PACKAGES=(cmake g++ make pkg-config libxapian-dev libicu-dev zlib1g-dev
   libboost-program-options-dev libgtest-dev nlohmann-json3-dev clang-format
-  python3 clang libclang-rt-14-dev libcld2-dev libgumbo-dev)
+  python3 clang libclang-rt-14-dev libcld2-dev libgumbo-dev dpkg-dev
+  xz-utils uuid-dev)
 
 news_missing_packages() {
   local missing=() package
@@ -33,10 +34,16 @@ news_ensure_packages() {
   apt-get install -y -q --no-install-recommends $missing
 }
 
-# news_build DIR [cmake args...]: configures (once) and builds DIR.
+source "$(dirname "${BASH_SOURCE[0]}")/static-xapian.sh"
+
+# news_build DIR [cmake args...]: configures (once) and builds DIR, with
+# news-search linked against a static Xapian where one can be built
+# (static-xapian.sh; sanitizer and fuzzing builds ignore it).
 news_build() {
-  local dir=$1
+  local dir=$1 static_xapian
   shift
-  cmake -S . -B "$dir" -DNEWS_WERROR=ON "$@" >/dev/null
+  static_xapian=$(news_static_xapian)
+  cmake -S . -B "$dir" -DNEWS_WERROR=ON \
+    "-DNEWS_XAPIAN_STATIC_LIBRARY=$static_xapian" "$@" >/dev/null
   cmake --build "$dir" -j "$(nproc)"
 }
