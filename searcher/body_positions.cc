@@ -64,11 +64,8 @@ const std::vector<std::string>* StemForms::forms(
 }
 
 WordPresence::WordPresence(const Xapian::Database& database,
-                           const Xapian::MSet& mset)
-    : database_(database) {
-  for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
-    docids_.push_back(*hit);
-  }
+                           std::vector<Xapian::docid> docids)
+    : database_(database), docids_(std::move(docids)) {
   std::sort(docids_.begin(), docids_.end());
 }
 

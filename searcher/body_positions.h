@@ -49,7 +49,9 @@ class StemForms {
 // asking each hit for the word's positions when most do not have it.
 class WordPresence {
  public:
-  WordPresence(const Xapian::Database& database, const Xapian::MSet& mset);
+  // `docids`: the page's hits.
+  WordPresence(const Xapian::Database& database,
+               std::vector<Xapian::docid> docids);
 
   bool has(Xapian::docid docid, const std::string& word);
 

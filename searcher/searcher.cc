@@ -89,7 +89,7 @@ std::vector<std::string> wildcard_patterns(const Xapian::Query& query) {
   return patterns;
 }
 
-// For each hit of the MSet, in its order, the free-text index terms of the
+// For each hit (document ids in rank order), the free-text index terms of the
 // query that its document holds (what Enquire::get_matching_terms gives,
 // less the terms classify_matched_terms ignores), wildcard expansions
 // included. Each query term's posting list is walked once over the hits'
@@ -98,11 +98,8 @@ std::vector<std::string> wildcard_patterns(const Xapian::Query& query) {
 // new process).
 std::vector<std::vector<std::string>> matched_index_terms(
     const Xapian::Query& query, const Xapian::Database& database,
-    const Xapian::MSet& mset, const std::vector<std::string>& wildcards) {
-  std::vector<Xapian::docid> docids;
-  for (auto hit = mset.begin(); hit != mset.end(); ++hit) {
-    docids.push_back(*hit);
-  }
+    const std::vector<Xapian::docid>& docids,
+    const std::vector<std::string>& wildcards) {
   std::vector<std::size_t> by_docid(docids.size());
   for (std::size_t i = 0; i < by_docid.size(); ++i) by_docid[i] = i;
   std::sort(
@@ -145,6 +142,78 @@ void fill_from_article(const Article& article, Hit& hit) {
   hit.url = article.url;
   hit.language = article.language;
   hit.authors = article.authors;
+}
+
+// A page of hits: mset[order[0]], mset[order[1]]...; the match counts of
+// `totals`.
+struct RankedHits {
+  Xapian::MSet mset;
+  std::vector<Xapian::doccount> order;
+  Xapian::MSet totals;
+};
+
+// The hits first..first+limit in relevance order, equal weights in the
+// order of the id slot, which stays the same when an index is rebuilt (its
+// document ids need not). Xapian's set_sort_by_relevance_then_value reads
+// the id slot of every candidate, a value lookup each (~40 of a one-query
+// process's ~100 block reads). So this asks for relevance alone, with one
+// more hit on each side of the page, and orders equal weights within the
+// page by their id slot itself. Only when the hit before or after the page
+// weighs the same as the page's first or last (all hits of a pure filter
+// do) could the page hold other hits: then it asks again with Xapian's
+// tie-break.
+RankedHits rank_by_relevance(Xapian::Enquire& enquire, Xapian::doccount first,
+                             Xapian::doccount limit,
+                             Xapian::doccount check_at_least) {
+  const Xapian::doccount before = first > 0 ? 1 : 0;
+  RankedHits ranked;
+  enquire.set_sort_by_relevance();
+  ranked.mset =
+      enquire.get_mset(first - before, limit + before + 1, check_at_least);
+  const Xapian::MSet& mset = ranked.mset;
+  const Xapian::doccount size = mset.size();
+  const Xapian::doccount begin = std::min(before, size);
+  const Xapian::doccount end = std::min(before + limit, size);
+  const auto weight = [&mset](Xapian::doccount i) {
+    return mset[i].get_weight();
+  };
+  const bool is_tied_across =
+      begin < end && ((begin > 0 && weight(begin - 1) == weight(begin)) ||
+                      (end < size && weight(end - 1) == weight(end)));
+  if (is_tied_across) {
+    // The weights by rank do not depend on the tie-break: every hit of the
+    // page weighs at least its last one's weight, and Xapian may skip (and
+    // read no id for) any candidate below it. The totals stay the first
+    // pass's: a cutoff would narrow them.
+    ranked.totals = mset;
+    enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+    enquire.set_cutoff(0, weight(end - 1));
+    ranked.mset = enquire.get_mset(first, limit, check_at_least);
+    for (Xapian::doccount i = 0; i < ranked.mset.size(); ++i) {
+      ranked.order.push_back(i);
+    }
+    return ranked;
+  }
+  ranked.totals = mset;
+  for (Xapian::doccount i = begin; i < end; ++i) ranked.order.push_back(i);
+  // Each run of equal weights in ascending order of the id slot.
+  for (Xapian::doccount run = begin; run < end;) {
+    Xapian::doccount run_end = run + 1;
+    while (run_end < end && weight(run_end) == weight(run)) ++run_end;
+    if (run_end - run > 1) {
+      std::vector<std::pair<std::string, Xapian::doccount>> keyed;
+      for (Xapian::doccount i = run; i < run_end; ++i) {
+        keyed.emplace_back(mset[i].get_document().get_value(schema::kSlotId),
+                           i);
+      }
+      std::sort(keyed.begin(), keyed.end());
+      for (Xapian::doccount i = run; i < run_end; ++i) {
+        ranked.order[i - begin] = keyed[i - run].second;
+      }
+    }
+    run = run_end;
+  }
+  return ranked;
 }
 
 Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
@@ -450,8 +519,7 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(query.value());
   Xapian::MultiValueKeyMaker date_order;
   switch (request.sort) {
-    case SortOrder::kRelevance:
-      enquire.set_sort_by_relevance_then_value(schema::kSlotId, false);
+    case SortOrder::kRelevance:  // rank_by_relevance sets it
       break;
     case SortOrder::kDateAscending:
     case SortOrder::kDateDescending: {
@@ -505,12 +573,21 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   const Xapian::doccount check_at_least =
       is_exact && !is_counted_apart ? doc_count
                                     : clamp(request.offset + request.limit);
-  Xapian::MSet mset;
-  if (limit > 0 || !is_counted_apart) {
-    mset = enquire.get_mset(clamp(request.offset), limit, check_at_least);
+  RankedHits ranked;
+  if (limit > 0 && request.sort == SortOrder::kRelevance) {
+    ranked = rank_by_relevance(enquire, clamp(request.offset), limit,
+                               check_at_least);
+  } else if (limit > 0 || !is_counted_apart) {
+    ranked.mset =
+        enquire.get_mset(clamp(request.offset), limit, check_at_least);
+    for (Xapian::doccount i = 0; i < ranked.mset.size(); ++i) {
+      ranked.order.push_back(i);
+    }
+    ranked.totals = ranked.mset;
   }
+  const Xapian::MSet& mset = ranked.mset;
   const Xapian::MSet counted =
-      is_counted_apart ? counting.get_mset(0, 0, doc_count) : mset;
+      is_counted_apart ? counting.get_mset(0, 0, doc_count) : ranked.totals;
 
   SearchResults results;
   SearchSummary& summary = results.summary;
@@ -535,11 +612,14 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   const bool wants_snippet =
       request.fields.empty() || asks_for(HitField::kSnippet) ||
       asks_for(HitField::kSnippetText) || asks_for(HitField::kHighlights);
+  std::vector<Xapian::docid> hit_docids;
+  for (const Xapian::doccount i : ranked.order) hit_docids.push_back(*mset[i]);
   const std::vector<std::vector<std::string>> hit_terms = matched_index_terms(
-      query.value(), database_, mset, wildcard_patterns(query.value()));
+      query.value(), database_, hit_docids, wildcard_patterns(query.value()));
   std::size_t rank = request.offset;
-  WordPresence presence(database_, mset);
-  for (auto item = mset.begin(); item != mset.end(); ++item) {
+  WordPresence presence(database_, hit_docids);
+  for (const Xapian::doccount i : ranked.order) {
+    const Xapian::MSetIterator item = mset[i];
     const MatchedTerms matched =
         classify_matched_terms(hit_terms[rank - request.offset]);
     // A hit in one of the other languages parsed gets snippets stemmed as

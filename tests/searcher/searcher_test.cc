@@ -543,6 +543,52 @@ TEST(Searcher, SortsByDateFiltersAndCountsEveryFacet) {
   EXPECT_EQ(counts(4), "RT=2 TASS=2 ");
 }
 
+TEST(Searcher, RanksEqualWeightsByIdOnEveryPage) {
+  // Six copies weigh the same; their document ids are not in id order. One
+  // article weighs more and one less, so pages cut through the copies at
+  // every place.
+  ::news::testing::TempDir dir;
+  std::vector<Article> articles;
+  for (const char* id : {"f", "b", "d", "a", "e", "c"}) {
+    articles.push_back(
+        make_article(id, "RT", "Grain deal", "The grain deal holds.", {}));
+  }
+  articles.push_back(make_article("y", "RT", "Harvest",
+                                  "Grain prices, the harvest, the weather, "
+                                  "the ports and the ships that wait there.",
+                                  {}));
+  articles.push_back(make_article("x", "RT", "Grain grain",
+                                  "Grain grain grain deal grain.", {}));
+  write_index(dir.file("index"), articles);
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  const auto page = [&searcher](std::size_t offset, std::size_t limit) {
+    SearchRequest request;
+    request.query = "grain";
+    request.offset = offset;
+    request.limit = limit;
+    const Result<SearchResults> results = searcher.value().search(request);
+    EXPECT_TRUE(results.ok()) << results.error().message();
+    std::string ids;
+    double last_weight = 1e300;
+    for (const Hit& hit : results.value().hits) {
+      ids += hit.id;
+      EXPECT_LE(hit.weight, last_weight) << ids;
+      last_weight = hit.weight;
+    }
+    return ids;
+  };
+  const std::string all = page(0, 20);
+  ASSERT_EQ(all.size(), 8u);
+  EXPECT_NE(all.find("abcdef"), std::string::npos) << all;
+  for (std::size_t offset = 0; offset <= all.size(); ++offset) {
+    for (std::size_t limit = 1; limit <= 4; ++limit) {
+      EXPECT_EQ(page(offset, limit), all.substr(offset, limit))
+          << "offset " << offset << ", limit " << limit;
+    }
+  }
+}
+
 TEST(SearcherOpen, RefusesIndexesItCannotRead) {
   ::news::testing::TempDir dir;
   testing::IndexMetadata old_version;
