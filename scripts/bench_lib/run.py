@@ -16,7 +16,9 @@ Omega = Xapian's Python bindings on omindex's database, QueryParser + top 10
 + MSet.snippet over Omega's stored sample; FTS5 = Python's sqlite3 module;
 Lucene = the demo's SearchFiles -repeat, a mean per query); "process" = a
 new process per query (news-search, quest, sqlite3 CLI, recollq, java
-SearchFiles, rg over the files).
+SearchFiles, rg over the files); quest runs each query right after
+news-search's hits-nosnip, so that the drift of a shared machine's speed
+cancels out of that ratio.
 """
 import argparse
 import glob
@@ -89,6 +91,7 @@ class Bench:
         self.queries = [json.loads(l) for l in open(os.path.join(self.corpus,
                                                                   "queries.jsonl"))]
         self.peers = args.peers.split(",")
+        self.quest_paired = False  # quest timed beside news-search
         self.results = {"corpus": self.corpus, "articles": self.articles,
                         "label": args.label, "load_start": self.load(),
                         "input_mb": self.input_bytes / 1e6, "index": {},
@@ -292,14 +295,23 @@ class Bench:
             if "--batch" in self.ns_search_help:
                 self.record("news-search", "warm", variant,
                             self.ns_warm(base + flags + ["--batch", "-"]))
+            # quest answers the same queries right after news-search's
+            # hits-nosnip, query by query, so that the speed of a shared
+            # machine, which drifts over minutes, cancels out of their ratio.
+            paired = variant == "hits-nosnip" and self.has_quest()
             samples = []
+            quest_samples = []
             for _ in range(self.args.process_repeat):
                 for q in self.queries:
                     cmd = base + flags + self.ns_filter_flags(q) + ["--", self.ns_query_text(q)]
                     started = time.perf_counter()
                     subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                     samples.append((q["class"], time.perf_counter() - started))
+                    if paired:
+                        quest_samples.append(self.quest_once(q))
             self.record("news-search", "process", variant, samples)
+            if paired:
+                self.record("quest", "process", "hits-nosnip", quest_samples)
         if "--batch" not in self.ns_search_help:
             self.note("news-search has no --batch: no warm in-process figures")
 
@@ -378,20 +390,29 @@ class Bench:
                         if round_ > 0:
                             samples.append((q["class"], time.perf_counter() - started))
                 self.record("omega", "warm", variant, samples)
-        if shutil.which("quest"):
+        if shutil.which("quest") and not self.quest_paired:
             samples = []
             for _ in range(self.args.process_repeat):
                 for q in self.queries:
-                    text = self.ns_query_text(q)
-                    cmd = ["quest", "-d", db, "-o", "and", "-m", "10"]
-                    if q["class"] == "filter":  # quest has no date ranges: outlet only
-                        cmd += ["-b", "outlet:P"]
-                        text += " outlet:/" + q["outlet_slug"]
-                    started = time.perf_counter()
-                    subprocess.run(cmd + [text], stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL)
-                    samples.append((q["class"], time.perf_counter() - started))
+                    samples.append(self.quest_once(q))
             self.record("quest", "process", "hits-nosnip", samples)
+
+    def has_quest(self):
+        return (shutil.which("quest") is not None and "omindex" in self.peers
+                and os.path.isdir(self.path("omindex")))
+
+    def quest_once(self, q):
+        """One quest process on omindex's database: (class, seconds)."""
+        self.quest_paired = True
+        text = self.ns_query_text(q)
+        cmd = ["quest", "-d", self.path("omindex"), "-o", "and", "-m", "10"]
+        if q["class"] == "filter":  # quest has no date ranges: outlet only
+            cmd += ["-b", "outlet:P"]
+            text += " outlet:/" + q["outlet_slug"]
+        started = time.perf_counter()
+        subprocess.run(cmd + [text], stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        return (q["class"], time.perf_counter() - started)
 
     def fts5_sql(self, q, variant):
         where = "docs MATCH ?"
