@@ -458,4 +458,69 @@ Result<Article> decode_document_data(std::string_view data, RecordParts parts) {
   return article;
 }
 
+namespace {
+
+constexpr std::string_view kDisplayTag = "d1";
+// Fields after the tag before the authors: id, title, outlet, date, url,
+// path, language.
+constexpr std::size_t kDisplayFixedFields = 7;
+
+}  // namespace
+
+std::optional<std::string> encode_display_value(const Article& article) {
+  const std::string date =
+      article.published ? article.published->to_compact() : std::string();
+  const std::string_view fixed[kDisplayFixedFields] = {
+      article.id,  article.title,       article.outlet,   date,
+      article.url, article.source.path, article.language,
+  };
+  std::string value(kDisplayTag);
+  const auto append = [&value](std::string_view field) {
+    if (field.find('\0') != std::string_view::npos) return false;
+    value.push_back('\0');
+    value.append(field);
+    return true;
+  };
+  for (const std::string_view field : fixed) {
+    if (!append(field)) return std::nullopt;
+  }
+  for (const std::string& author : article.authors) {
+    if (!append(author)) return std::nullopt;
+  }
+  return value;
+}
+
+std::optional<Article> decode_display_value(std::string_view value) {
+  if (value.size() <= kDisplayTag.size() ||
+      value.substr(0, kDisplayTag.size()) != kDisplayTag ||
+      value[kDisplayTag.size()] != '\0') {
+    return std::nullopt;
+  }
+  std::vector<std::string_view> fields;
+  std::size_t begin = kDisplayTag.size() + 1;
+  for (;;) {
+    const std::size_t end = value.find('\0', begin);
+    fields.push_back(value.substr(begin, end - begin));
+    if (end == std::string_view::npos) break;
+    begin = end + 1;
+  }
+  if (fields.size() < kDisplayFixedFields) return std::nullopt;
+  Article article;
+  const std::string_view date = fields[3];
+  if (!date.empty()) {
+    article.published = date.size() == 8 ? parse_iso_date(date) : std::nullopt;
+    if (!article.published) return std::nullopt;
+  }
+  article.id = fields[0];
+  article.title = fields[1];
+  article.outlet = fields[2];
+  article.url = fields[4];
+  article.source.path = fields[5];
+  article.language = fields[6];
+  for (std::size_t i = kDisplayFixedFields; i < fields.size(); ++i) {
+    article.authors.emplace_back(fields[i]);
+  }
+  return article;
+}
+
 }  // namespace news

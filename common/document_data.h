@@ -40,4 +40,15 @@ Result<Article> decode_document_data_reference(std::string_view data);
 std::optional<Article> decode_document_data_fast(
     std::string_view data, RecordParts parts = RecordParts::kAll);
 
+// The display fields of a hit (id, title, outlet, date, url, source path,
+// language, authors) as one compact value for schema::kSlotDisplay:
+//   "d1" NUL id NUL title NUL outlet NUL YYYYMMDD-or-empty NUL url NUL path
+//   NUL lang, then NUL author for each author.
+// nullopt when a field holds a NUL byte (the reader then uses the record).
+std::optional<std::string> encode_display_value(const Article& article);
+
+// Reads a display value into those fields of an Article (the others stay
+// empty); nullopt for anything encode_display_value does not write.
+std::optional<Article> decode_display_value(std::string_view value);
+
 }  // namespace news

@@ -39,6 +39,11 @@ inline constexpr Xapian::valueno kSlotId = 6;
 inline constexpr Xapian::valueno kSlotHost = 7;     // URL host, for facets
 inline constexpr Xapian::valueno kSlotAuthors = 8;  // kListSeparator-joined
 inline constexpr Xapian::valueno kSlotYear = 9;     // "YYYY" or absent
+// A hit's display fields in one compact value (encode_display_value in
+// common/document_data.h), so that hits shown without snippet or body need
+// not inflate the whole document-data record. Absent in indexes written
+// before it: readers then fall back to the record.
+inline constexpr Xapian::valueno kSlotDisplay = 10;
 
 // Separates several values in one slot (authors).
 inline constexpr char kListSeparator = '\t';

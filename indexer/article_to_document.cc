@@ -1,5 +1,8 @@
 #include "indexer/article_to_document.h"
 
+#include <optional>
+#include <string>
+
 #include "common/document_data.h"
 #include "common/hash.h"
 #include "common/schema.h"
@@ -112,6 +115,9 @@ Xapian::Document ArticleToDocument::convert(const Article& article) {
   document.add_value(
       schema::kSlotBodyLength,
       Xapian::sortable_serialise(static_cast<double>(article.body.size())));
+  if (std::optional<std::string> display = encode_display_value(article)) {
+    document.add_value(schema::kSlotDisplay, *display);
+  }
   document.set_data(encode_document_data(article));
   return document;
 }

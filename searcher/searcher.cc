@@ -227,6 +227,14 @@ Hit make_hit(const Xapian::MSetIterator& item, std::size_t rank,
   hit.weight = item.get_weight();
   hit.percent = item.get_percent();
   hit.site = document.get_value(schema::kSlotHost);
+  if (!has_body && !wants_snippet) {
+    // The display value spares inflating the record, body and all.
+    if (std::optional<Article> display =
+            decode_display_value(document.get_value(schema::kSlotDisplay))) {
+      fill_from_article(*display, hit);
+      return hit;
+    }
+  }
   Result<Article> article = decode_document_data(
       document.get_data(), has_body || wants_snippet
                                ? RecordParts::kAll

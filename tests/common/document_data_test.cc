@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -51,6 +52,83 @@ TEST(DocumentData, RoundTripsEveryField) {
   EXPECT_EQ(back.body, article.body);
   EXPECT_EQ(back.source.record, 3u);
   EXPECT_EQ(back.facts.outlet_rule, "text:support-banner");
+}
+
+TEST(DocumentData, DisplayValueKeepsEveryFieldOfAHit) {
+  Article article;
+  article.id = "https://example.org/a";
+  article.url = "https://example.org/a";
+  article.outlet = "Russia Today";
+  article.title = "T\u00edtulo: \"quoted\"\tand tabbed";
+  article.authors = {"A. Writer", "", "B\u00e9 Other"};
+  article.published = Date{2019, 3, 23};
+  article.language = "es";
+  article.body = "Not kept.";
+  article.source = SourceRef{"/x/a b.jsonl", 7, 0};
+  article.facts = {"json:title", "json:outlet", "json:date"};
+
+  const std::optional<std::string> value = encode_display_value(article);
+  ASSERT_TRUE(value.has_value());
+  const std::optional<Article> back = decode_display_value(*value);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_EQ(back->id, article.id);
+  EXPECT_EQ(back->title, article.title);
+  EXPECT_EQ(back->outlet, article.outlet);
+  EXPECT_EQ(back->published, article.published);
+  EXPECT_EQ(back->url, article.url);
+  EXPECT_EQ(back->source.path, article.source.path);
+  EXPECT_EQ(back->language, article.language);
+  EXPECT_EQ(back->authors, article.authors);
+  EXPECT_TRUE(back->body.empty());
+
+  // Empty fields, no date and no authors read back as such.
+  Article bare;
+  bare.id = "x";
+  const std::optional<Article> bare_back =
+      decode_display_value(encode_display_value(bare).value());
+  ASSERT_TRUE(bare_back.has_value());
+  EXPECT_EQ(bare_back->id, "x");
+  EXPECT_TRUE(bare_back->title.empty());
+  EXPECT_FALSE(bare_back->published.has_value());
+  EXPECT_TRUE(bare_back->authors.empty());
+}
+
+TEST(DocumentData, DisplayValueRefusesWhatItCannotHold) {
+  Article article;
+  article.id = "x";
+  article.title = std::string("a\0b", 3);
+  EXPECT_FALSE(encode_display_value(article).has_value());
+  article.title = "ok";
+  article.authors = {std::string("\0", 1)};
+  EXPECT_FALSE(encode_display_value(article).has_value());
+
+  // Fields joined by NUL bytes.
+  const auto join = [](std::vector<std::string> fields) {
+    std::string value;
+    for (const std::string& field : fields) {
+      if (!value.empty() || &field != &fields.front()) value.push_back('\0');
+      value += field;
+    }
+    return value;
+  };
+  for (const std::string& value : {
+           std::string(),
+           std::string("d1"),
+           join({"d2", "id", "t", "o", "", "u", "p", "en"}),
+           join({"d1", "id", "t", "o", "", "u", "p"}),  // a field short
+           join({"d1", "id", "t", "o", "2019-03-23", "u", "p", "en"}),
+           join({"d1", "id", "t", "o", "20191340", "u", "p", "en"}),
+           join({"d1", "id", "t", "o", "2019032", "u", "p", "en"}),
+           std::string("{\"v\":1}"),
+       }) {
+    EXPECT_FALSE(decode_display_value(value).has_value())
+        << ::testing::PrintToString(value);
+  }
+  const std::optional<Article> read = decode_display_value(
+      join({"d1", "id", "t", "o", "20190323", "u", "p", "en", "a1", "a2"}));
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->published, (Date{2019, 3, 23}));
+  EXPECT_EQ(read->authors, (std::vector<std::string>{"a1", "a2"}));
 }
 
 TEST(DocumentData, RejectsForeignData) {

@@ -1,5 +1,6 @@
 #include "common/document_data.h"
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -20,10 +21,23 @@ bool same_article(const Article& a, const Article& b) {
          a.facts.date_rule == b.facts.date_rule;
 }
 
+// The display value's reader: what it accepts it wrote itself, and writing
+// it again gives the same bytes.
+void check_display_value(std::string_view bytes) {
+  const std::optional<Article> display = decode_display_value(bytes);
+  if (!display) return;
+  check(!display->published || display->published->is_valid(),
+        "a display value's date is valid");
+  const std::optional<std::string> again = encode_display_value(*display);
+  check(again.has_value() && *again == bytes,
+        "a display value re-encodes to the same bytes");
+}
+
 }  // namespace
 
 void fuzz_document_data(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
+  check_display_value(bytes);
   const Result<Article> decoded = decode_document_data(bytes);
   // The fast reader and the general JSON parser agree on every input.
   const Result<Article> reference = decode_document_data_reference(bytes);
@@ -60,6 +74,20 @@ void fuzz_document_data(const std::uint8_t* data, std::size_t size) {
   check(again.ok(), "an encoded record decodes");
   check(same_article(again.value(), article),
         "a decoded record re-encodes to the same article");
+  // The display value of a record's article holds the same hit fields.
+  if (const std::optional<std::string> display =
+          encode_display_value(article)) {
+    const std::optional<Article> shown = decode_display_value(*display);
+    check(shown.has_value(), "an encoded display value decodes");
+    check(shown->id == article.id && shown->title == article.title &&
+              shown->outlet == article.outlet &&
+              shown->published == article.published &&
+              shown->url == article.url &&
+              shown->source.path == article.source.path &&
+              shown->language == article.language &&
+              shown->authors == article.authors,
+          "a display value keeps the hit fields of its article");
+  }
 }
 
 }  // namespace news::fuzz

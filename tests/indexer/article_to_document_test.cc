@@ -116,6 +116,12 @@ TEST(ArticleToDocument, FillsValueSlotsAndData) {
   const Result<Article> data = decode_document_data(document.get_data());
   ASSERT_TRUE(data.ok());
   EXPECT_EQ(data.value().title, "Who Defeated The Caliphate");
+  const std::optional<Article> display =
+      decode_display_value(document.get_value(schema::kSlotDisplay));
+  ASSERT_TRUE(display.has_value());
+  EXPECT_EQ(display->title, "Who Defeated The Caliphate");
+  EXPECT_EQ(display->id, "path:/data/a.txt");
+  EXPECT_EQ(display->authors, std::vector<std::string>{"Jane Doe"});
 }
 
 TEST(ArticleToDocument, LeavesDateSlotsEmptyWhenUndated) {

@@ -3,11 +3,13 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <numeric>
 #include <set>
 #include <string>
 #include <vector>
 
+#include "common/document_data.h"
 #include "common/schema.h"
 #include "indexer/article_to_document.h"
 #include "tests/searcher/test_index.h"
@@ -587,6 +589,95 @@ TEST(Searcher, RanksEqualWeightsByIdOnEveryPage) {
           << "offset " << offset << ", limit " << limit;
     }
   }
+}
+
+// The hit members that come from the display value or the record.
+std::vector<std::string> display_fields(const SearchResults& results) {
+  std::vector<std::string> rows;
+  for (const Hit& hit : results.hits) {
+    std::string row = hit.id + "|" + hit.title + "|" + hit.outlet + "|" +
+                      (hit.published ? hit.published->to_iso() : "-") + "|" +
+                      hit.url + "|" + hit.site + "|" + hit.path + "|" +
+                      hit.language;
+    for (const std::string& author : hit.authors) row += "|" + author;
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+TEST(Searcher, ShowsTheSameHitFieldsWithAndWithoutTheRecord) {
+  ::news::testing::TempDir dir;
+  std::vector<Article> articles = {
+      make_article("a", "RT", "Grain deal", "The grain deal holds.",
+                   Date{2022, 7, 22}),
+      make_article("b", "unknown", "", "Grain and more grain.", {}),
+      make_article("c", "TASS", "Grain: \"ports\"", "Grain ships wait.",
+                   Date{2023, 1, 2}),
+  };
+  articles[0].authors = {"Jane Doe", "John Roe"};
+  articles[1].url.clear();
+  articles[2].language = "ru";
+  write_index(dir.file("index"), articles);
+
+  const auto search = [&dir](std::vector<HitField> fields) {
+    Result<Searcher> searcher = Searcher::open({dir.file("index")});
+    EXPECT_TRUE(searcher.ok()) << searcher.error().message();
+    SearchRequest request;
+    request.query = "grain";
+    request.fields = std::move(fields);
+    const Result<SearchResults> results = searcher.value().search(request);
+    EXPECT_TRUE(results.ok()) << results.error().message();
+    return results.ok() ? display_fields(results.value())
+                        : std::vector<std::string>{};
+  };
+  const std::vector<HitField> without_snippet = {
+      HitField::kId,   HitField::kTitle,    HitField::kOutlet,
+      HitField::kDate, HitField::kUrl,      HitField::kPath,
+      HitField::kSite, HitField::kLanguage, HitField::kAuthors};
+  std::vector<HitField> with_snippet = without_snippet;
+  with_snippet.push_back(HitField::kSnippet);
+  // Without snippet the hits come from the display value, with one from
+  // the record.
+  const std::vector<std::string> from_record = search(with_snippet);
+  ASSERT_EQ(from_record.size(), 3u);
+  EXPECT_EQ(search(without_snippet), from_record);
+  EXPECT_NE(std::find(from_record.begin(), from_record.end(),
+                      "a|Grain deal|RT|2022-07-22|https://example.org/a|"
+                      "example.org|corpus/a.txt|en|Jane Doe|John Roe"),
+            from_record.end());
+
+  // The display value is what hits without snippet read.
+  {
+    Xapian::WritableDatabase database(dir.file("index"), Xapian::DB_OPEN);
+    Article changed = articles[0];
+    changed.title = "From the display value";
+    Xapian::Document document = database.get_document(1);
+    document.add_value(schema::kSlotDisplay,
+                       encode_display_value(changed).value());
+    database.replace_document(1, document);
+    database.commit();
+  }
+  const std::vector<std::string> changed = search(without_snippet);
+  EXPECT_NE(std::find_if(changed.begin(), changed.end(),
+                         [](const std::string& row) {
+                           return row.find("|From the display value|") !=
+                                  std::string::npos;
+                         }),
+            changed.end());
+  EXPECT_EQ(search(with_snippet), from_record);
+
+  // An index written before the display value: hits come from the record.
+  {
+    Xapian::WritableDatabase database(dir.file("index"), Xapian::DB_OPEN);
+    for (Xapian::docid docid = 1; docid <= 3; ++docid) {
+      Xapian::Document document = database.get_document(docid);
+      ASSERT_FALSE(document.get_value(schema::kSlotDisplay).empty());
+      document.remove_value(schema::kSlotDisplay);
+      database.replace_document(docid, document);
+    }
+    database.commit();
+  }
+  EXPECT_EQ(search(without_snippet), from_record);
 }
 
 TEST(SearcherOpen, RefusesIndexesItCannotRead) {
