@@ -61,11 +61,16 @@ Json field_json(const Hit& hit, HitField field) {
 
 }  // namespace
 
-Json hit_json(const Hit& hit, const std::vector<HitField>& fields) {
-  Json object = Json::object();
+void add_hit_json(const Hit& hit, const std::vector<HitField>& fields,
+                  Json& object) {
   for (const HitField field : fields) {
     object[std::string(field_name(field))] = field_json(hit, field);
   }
+}
+
+Json hit_json(const Hit& hit, const std::vector<HitField>& fields) {
+  Json object = Json::object();
+  add_hit_json(hit, fields, object);
   return object;
 }
 

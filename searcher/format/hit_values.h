@@ -17,6 +17,11 @@ namespace news::searcher {
 nlohmann::ordered_json hit_json(const Hit& hit,
                                 const std::vector<HitField>& fields);
 
+// Adds those members to an object that already holds others (a JSONL
+// line's "type"), in order, without building a second object.
+void add_hit_json(const Hit& hit, const std::vector<HitField>& fields,
+                  nlohmann::ordered_json& object);
+
 // One member as a table cell: strings as they are, numbers in decimal, a
 // missing date as "", authors joined by "; ", highlights as JSON text.
 std::string hit_cell(const Hit& hit, HitField field);

@@ -22,7 +22,7 @@ void JsonlFormatter::begin(const SearchSummary& summary) {
 void JsonlFormatter::hit(const Hit& hit) {
   Json line = {{"type", "hit"}};
   if (batch_tag_) line["batch"] = batch_json(*batch_tag_);
-  line.update(hit_json(hit, fields_));
+  add_hit_json(hit, fields_, line);
   write_line(line);
   ++hit_count_;
 }
