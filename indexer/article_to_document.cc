@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "common/document_data.h"
 #include "common/hash.h"
@@ -44,38 +45,66 @@ std::string ArticleToDocument::id_term(const std::string& id) {
          to_hex(fnv1a64(id));
 }
 
+const std::string& ArticleToDocument::Stemming::stem(const std::string& term) {
+  // Bounded: a run over millions of articles meets millions of forms.
+  constexpr std::size_t kMaxRemembered = 1 << 17;
+  const auto known = stems.find(term);
+  if (known != stems.end()) return known->second;
+  if (stems.size() >= kMaxRemembered) stems.clear();
+  return stems.emplace(term, stemmer(term)).first->second;
+}
+
 void ArticleToDocument::add_text(Xapian::Document& document,
                                  const std::string& text,
                                  const std::string& prefix,
-                                 const Xapian::Stem& stemmer) {
-  const std::string stem_prefix = schema::kStemPrefix + prefix;
+                                 Stemming& stemming) {
+  const std::vector<text::Token> tokens = analyzer_.tokenize(text);
+  word_counts_.clear();
   Xapian::termpos position = 1;
-  for (const text::Token& token : analyzer_.tokenize(text)) {
-    document.add_posting(prefix + token.term, position++);
+  std::string term = prefix;
+  for (const text::Token& token : tokens) {
+    if (prefix.empty()) {
+      document.add_posting(token.term, position++);
+    } else {
+      term.resize(prefix.size());
+      term.append(token.term);
+      document.add_posting(term, position++);
+    }
     if (text::Analyzer::should_stem(token.term)) {
-      document.add_term(stem_prefix + stemmer(token.term));
+      auto& [count, word] = word_counts_[token.term];
+      ++count;
+      word = &token.term;
     }
   }
+  // One Z term per distinct word rather than per token: the wdf is the same,
+  // and the document's term map is searched once per word.
+  const std::string stem_prefix = schema::kStemPrefix + prefix;
+  term = stem_prefix;
+  for (const auto& [key, counted] : word_counts_) {
+    const auto& [count, word] = counted;
+    term.resize(stem_prefix.size());
+    term.append(stemming.stem(*word));
+    document.add_term(term, count);
+  }
+  word_counts_.clear();
 }
 
-const Xapian::Stem& ArticleToDocument::stemmer_for(
+ArticleToDocument::Stemming& ArticleToDocument::stemming_for(
     const std::string& language) {
-  auto found = stemmers_.find(language);
-  if (found == stemmers_.end()) {
+  auto found = stemmings_.find(language);
+  if (found == stemmings_.end()) {
     const std::string name = text::stemmer_name_for_language(language);
-    found = stemmers_
-                .emplace(language,
-                         name.empty() ? Xapian::Stem() : Xapian::Stem(name))
-                .first;
+    found = stemmings_.emplace(language, Stemming{}).first;
+    if (!name.empty()) found->second.stemmer = Xapian::Stem(name);
   }
   return found->second;
 }
 
 Xapian::Document ArticleToDocument::convert(const Article& article) {
   Xapian::Document document;
-  const Xapian::Stem& stemmer = stemmer_for(article.language);
-  add_text(document, article.title, schema::kTitlePrefix, stemmer);
-  add_text(document, article.body, "", stemmer);
+  Stemming& stemming = stemming_for(article.language);
+  add_text(document, article.title, schema::kTitlePrefix, stemming);
+  add_text(document, article.body, "", stemming);
 
   document.add_boolean_term(id_term(article.id));
   document.add_value(schema::kSlotId, article.id);

@@ -6,6 +6,9 @@
 
 #include <map>
 #include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
 
 #include "common/article.h"
 #include "common/text/analyzer.h"
@@ -31,16 +34,31 @@ class ArticleToDocument {
   static std::string url_term(const std::string& url);
 
  private:
-  // Adds the words of text as prefix+term with positions from 1, and the
-  // stems of those that start with a letter as "Z"+prefix+stem.
-  void add_text(Xapian::Document& document, const std::string& text,
-                const std::string& prefix, const Xapian::Stem& stemmer);
+  // A language's Snowball stemmer (none for unknown languages) and the
+  // stems it gave recently: news repeats its words, and Snowball costs more
+  // than a hash lookup.
+  struct Stemming {
+    Xapian::Stem stemmer;
+    std::unordered_map<std::string, std::string> stems;
+    const std::string& stem(const std::string& term);
+  };
 
-  // The Snowball stemmer for a language (none for unknown ones), cached.
-  const Xapian::Stem& stemmer_for(const std::string& language);
+  // Adds the words of text as prefix+term with positions from 1, and the
+  // stems of those that start with a letter as "Z"+prefix+stem, each stem
+  // once with the number of its words as wdf.
+  void add_text(Xapian::Document& document, const std::string& text,
+                const std::string& prefix, Stemming& stemming);
+
+  // The stemming of a language, made on first use.
+  Stemming& stemming_for(const std::string& language);
 
   text::Analyzer& analyzer_;
-  std::map<std::string, Xapian::Stem> stemmers_;
+  std::map<std::string, Stemming> stemmings_;
+  // add_text's count of each stemmable word of one text, and one of its
+  // tokens' strings (reused from text to text).
+  std::unordered_map<std::string_view,
+                     std::pair<Xapian::termcount, const std::string*>>
+      word_counts_;
 };
 
 }  // namespace news::indexer

@@ -101,6 +101,52 @@ TEST(ArticleToDocument, StemsInTheArticlesLanguage) {
   EXPECT_TRUE(has_term(document, "Z" + stem)) << stem;
 }
 
+Xapian::termcount wdf_of(const Xapian::Document& document,
+                         const std::string& term) {
+  auto it = document.termlist_begin();
+  it.skip_to(term);
+  if (it == document.termlist_end() || *it != term) return 0;
+  return it.get_wdf();
+}
+
+TEST(ArticleToDocument, CountsEveryFormOfAStem) {
+  text::Analyzer analyzer("en");
+  ArticleToDocument converter(analyzer);
+  Article article = sample_article();
+  article.title = "Runs and running";
+  article.body = "He runs. Running, they ran; runs run running 2019 2019.";
+  const Xapian::Document document = converter.convert(article);
+  // runs, running, runs, run, running: five words with the stem "run".
+  EXPECT_EQ(wdf_of(document, "Zrun"), 5U);
+  EXPECT_EQ(wdf_of(document, "runs"), 2U);
+  EXPECT_EQ(wdf_of(document, "Zran"), 1U);
+  EXPECT_EQ(wdf_of(document, "ZSrun"), 2U);
+  EXPECT_EQ(wdf_of(document, "ZSand"), 1U);
+  EXPECT_EQ(wdf_of(document, "2019"), 2U);
+  EXPECT_EQ(wdf_of(document, "Z2019"), 0U);
+}
+
+TEST(ArticleToDocument, KeepsEachLanguagesStemsApart) {
+  const std::string word = "nationalities";
+  const std::string english = Xapian::Stem("english")(word);
+  const std::string french = Xapian::Stem("french")(word);
+  ASSERT_NE(english, french);
+  text::Analyzer analyzer("en");
+  ArticleToDocument converter(analyzer);
+  Article article = sample_article();
+  article.body = word + " " + word;
+  for (int round = 0; round < 2; ++round) {
+    article.language = "en";
+    const Xapian::Document in_english = converter.convert(article);
+    EXPECT_EQ(wdf_of(in_english, "Z" + english), 2U);
+    EXPECT_EQ(wdf_of(in_english, "Z" + french), 0U);
+    article.language = "fr";
+    const Xapian::Document in_french = converter.convert(article);
+    EXPECT_EQ(wdf_of(in_french, "Z" + french), 2U);
+    EXPECT_EQ(wdf_of(in_french, "Z" + english), 0U);
+  }
+}
+
 TEST(ArticleToDocument, FillsValueSlotsAndData) {
   text::Analyzer analyzer("en");
   ArticleToDocument converter(analyzer);
