@@ -17,16 +17,49 @@ bool stems_keep_first_letter(std::string_view language) {
   return kSuffixOnly.count(language) != 0;
 }
 
+// What every word with this stem starts with, for a stemmer that keeps the
+// first letter: the stem without its last letter ("happi": "happ"). Empty
+// for a one-letter stem.
+std::string form_prefix(const std::string& stem) {
+  std::size_t cut = stem.size();
+  while (cut > 0) {
+    --cut;
+    if ((static_cast<unsigned char>(stem[cut]) & 0xC0) != 0x80) break;
+  }
+  return stem.substr(0, cut);
+}
+
+// The starts of terms to read in a document's term list to find the words
+// of these stems: for a stemmer that keeps the first letter, each stem's
+// form_prefix, sorted, without those that a shorter one covers; otherwise
+// (or for a one-letter stem) the empty start, that is the whole list.
+std::vector<std::string> term_list_starts(const std::set<std::string>& stems,
+                                          std::string_view language) {
+  std::vector<std::string> starts;
+  if (!stems_keep_first_letter(language)) return {std::string()};
+  for (const std::string& stem : stems) {
+    std::string start = form_prefix(stem);
+    if (start.empty()) return {std::string()};
+    starts.push_back(std::move(start));
+  }
+  std::sort(starts.begin(), starts.end());
+  std::vector<std::string> kept;
+  for (std::string& start : starts) {
+    if (!kept.empty() &&
+        start.compare(0, kept.back().size(), kept.back()) == 0) {
+      continue;
+    }
+    kept.push_back(std::move(start));
+  }
+  return kept;
+}
+
 std::optional<std::vector<std::string>> look_up_forms(
     const Xapian::Database& database, text::Analyzer& analyzer,
     const std::string& stem) {
   constexpr std::size_t kMaxCandidates = 256;
-  std::size_t cut = stem.size();
-  do {
-    --cut;
-  } while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80);
-  if (cut == 0) return std::nullopt;
-  const std::string prefix = stem.substr(0, cut);
+  const std::string prefix = form_prefix(stem);
+  if (prefix.empty()) return std::nullopt;
   std::vector<std::string> forms;
   std::size_t candidates = 0;
   for (auto term = database.allterms_begin(prefix);
@@ -129,17 +162,25 @@ BodyPositions locate_in_body(const Xapian::Database& database,
     }
   }
   if (!unknown_stems.empty()) {
-    for (auto term = database.termlist_begin(docid);
-         term != database.termlist_end(docid); ++term) {
-      const std::string& name = *term;
-      // Body words are the unprefixed terms: none starts with a capital.
-      if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
-          !text::Analyzer::should_stem(name) ||
-          matched.body_terms.count(name) != 0) {
-        continue;
+    // Only the stretches of the (sorted) term list where such words can
+    // stand are stemmed.
+    Xapian::TermIterator term = database.termlist_begin(docid);
+    const Xapian::TermIterator end = database.termlist_end(docid);
+    for (const std::string& start :
+         term_list_starts(unknown_stems, analyzer.language())) {
+      if (!start.empty()) term.skip_to(start);
+      for (; term != end; ++term) {
+        const std::string& name = *term;
+        if (name.compare(0, start.size(), start) != 0) break;
+        // Body words are the unprefixed terms: none starts with a capital.
+        if (name.empty() || (name.front() >= 'A' && name.front() <= 'Z') ||
+            !text::Analyzer::should_stem(name) ||
+            matched.body_terms.count(name) != 0) {
+          continue;
+        }
+        std::string stem = analyzer.stem(name);
+        if (unknown_stems.count(stem) != 0) add_word(name, stem);
       }
-      std::string stem = analyzer.stem(name);
-      if (unknown_stems.count(stem) != 0) add_word(name, stem);
     }
   }
   BodyPositions located;

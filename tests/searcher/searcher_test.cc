@@ -361,6 +361,42 @@ TEST(Searcher, PlacesSnippetsByPositionsForAStemmerThatCutsPrefixesToo) {
   ASSERT_EQ(snippet.highlights.size(), 1u) << snippet.text;
 }
 
+TEST(Searcher, PlacesSnippetsByPositionsWhenAStemHasTooManyNeighbours) {
+  // "happiness" stems to "happi"; the dictionary holds more words starting
+  // "happ" than are worth stemming, so the forms of the stem ("happy") are
+  // looked for in the stretch of the hit's term list that starts "happ".
+  // Without them the positions would show only "Minsk", and the snippet
+  // would open the body.
+  std::string filler;
+  while (filler.size() < 2500) filler += "and then more. ";
+  std::string neighbours;
+  for (int i = 0; i < 400; ++i) neighbours += "happx" + std::to_string(i) + " ";
+  ::news::testing::TempDir dir;
+  write_index(dir.file("index"),
+              {make_article("far", "SouthFront", "Talks",
+                            "Minsk opened. " + filler +
+                                "They were happy in Minsk at last. " + filler +
+                                "The end."),
+               make_article("words", "SouthFront", "Words", neighbours)});
+  Result<Searcher> searcher = Searcher::open({dir.file("index")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "happiness minsk";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  ASSERT_EQ(results.value().hits.size(), 1u);
+  const Snippet& snippet = results.value().hits[0].snippet;
+  std::vector<std::string> words;
+  for (const Highlight& h : snippet.highlights) {
+    words.push_back(
+        snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
+  }
+  EXPECT_NE(snippet.text.find("They were happy in Minsk"), std::string::npos)
+      << snippet.text;
+  EXPECT_EQ(words, (std::vector<std::string>{"happy", "Minsk"}))
+      << snippet.text;
+}
+
 TEST(Searcher, ReopensAnIndexRewrittenUnderItAndSearchesAgain) {
   // A searcher keeps reading the revision it opened; once a writer has
   // committed over it twice, Xapian reports the blocks gone
