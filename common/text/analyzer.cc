@@ -39,6 +39,12 @@ bool is_apostrophe(UChar32 c) {
 }
 
 bool is_word_char(UChar32 c) {
+  // ASCII without ICU's property lookup: its letters, digits and "_" (the
+  // only connector punctuation) are ICU's answer for those code points.
+  if (c < 0x80) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (c >= '0' && c <= '9') || c == '_';
+  }
   const int8_t type = u_charType(c);
   switch (type) {
     case U_UPPERCASE_LETTER:
@@ -134,7 +140,8 @@ class Analyzer::Impl {
     for (int32_t end = breaker_->next(); end != icu::BreakIterator::DONE;
          begin = end, end = breaker_->next()) {
       if (breaker_->getRuleStatus() == UBRK_WORD_NONE) continue;
-      for (const Piece& piece : split_word(mapped.text, begin, end)) {
+      split_word(mapped.text, begin, end);
+      for (const Piece& piece : pieces_) {
         std::string term = normalize_piece(mapped.text, piece);
         if (term.empty() || term.size() > schema::kMaxTermBytes) continue;
         tokens.push_back(Token{std::move(term),
@@ -152,10 +159,22 @@ class Analyzer::Impl {
   // the piece (normalize_piece drops them, and a possessive "'s"); dots of
   // acronyms ("U.S.A") and separators between digits ("4,013", "0.5") join;
   // anything else (":" in "foo:bar", "." in "example.com") separates.
-  static std::vector<Piece> split_word(const icu::UnicodeString& text,
-                                       int32_t begin, int32_t end) {
-    std::vector<Piece> pieces;
-    std::vector<UChar32> separators;  // separator before pieces[i], i >= 1
+  // The pieces go to pieces_ (reused from word to word).
+  void split_word(const icu::UnicodeString& text, int32_t begin, int32_t end) {
+    std::vector<Piece>& pieces = pieces_;
+    std::vector<UChar32>& separators = separators_;  // before pieces[i > 0]
+    pieces.clear();
+    separators.clear();
+    // Most words are letters and digits only: one piece.
+    const char16_t* units = text.getBuffer();
+    int32_t plain = begin;
+    while (plain < end && units[plain] < 0x80 && is_word_char(units[plain])) {
+      ++plain;
+    }
+    if (plain == end) {
+      pieces.push_back(Piece{begin, end});
+      return;
+    }
     int32_t piece_begin = begin;
     for (int32_t i = begin; i < end;) {
       const UChar32 c = text.char32At(i);
@@ -168,7 +187,7 @@ class Analyzer::Impl {
       i = next;
     }
     if (end > piece_begin) pieces.push_back(Piece{piece_begin, end});
-    if (pieces.size() <= 1) return pieces;
+    if (pieces.size() <= 1) return;
     separators.resize(pieces.size() - 1, 0);
 
     const auto single_letter = [&](const Piece& p) {
@@ -179,9 +198,14 @@ class Analyzer::Impl {
         std::all_of(pieces.begin(), pieces.end(), single_letter) &&
         std::all_of(separators.begin(), separators.end(),
                     [](UChar32 s) { return s == '.'; });
-    if (is_acronym) return {Piece{pieces.front().begin, pieces.back().end}};
+    if (is_acronym) {
+      const Piece whole{pieces.front().begin, pieces.back().end};
+      pieces.assign(1, whole);
+      return;
+    }
 
-    std::vector<Piece> joined{pieces.front()};
+    std::vector<Piece>& joined = joined_;
+    joined.assign(1, pieces.front());
     for (std::size_t k = 1; k < pieces.size(); ++k) {
       const UChar32 left =
           text.char32At(text.moveIndex32(joined.back().end, -1));
@@ -195,7 +219,7 @@ class Analyzer::Impl {
         joined.push_back(pieces[k]);
       }
     }
-    return joined;
+    pieces.swap(joined);
   }
 
   // The term for one piece: possessive and apostrophes dropped, NFKC case
@@ -214,7 +238,7 @@ class Analyzer::Impl {
     bool is_ascii = true;
     for (int32_t i = piece.begin; i < end; ++i) {
       const char16_t unit = text.charAt(i);
-      if (unit < 0x80 && (u_isalnum(unit) || unit == '_')) {
+      if (unit < 0x80 && is_word_char(unit)) {
         ascii.push_back(static_cast<char>(
             unit >= 'A' && unit <= 'Z' ? unit - 'A' + 'a' : unit));
       } else if (!is_apostrophe(unit)) {
@@ -273,6 +297,10 @@ class Analyzer::Impl {
   }
 
   std::unique_ptr<icu::BreakIterator> breaker_;
+  // split_word's buffers, kept to spare an allocation per word.
+  std::vector<Piece> pieces_;
+  std::vector<UChar32> separators_;
+  std::vector<Piece> joined_;
   const icu::Normalizer2* nfkc_casefold_ = nullptr;
   const icu::Normalizer2* nfd_ = nullptr;
   const icu::Normalizer2* nfc_ = nullptr;

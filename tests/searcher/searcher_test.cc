@@ -21,6 +21,16 @@ namespace {
 using testing::make_article;
 using testing::write_index;
 
+// The highlighted words of a snippet, in order.
+std::vector<std::string> highlighted_words(const Snippet& snippet) {
+  std::vector<std::string> words;
+  for (const Highlight& h : snippet.highlights) {
+    words.push_back(
+        snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
+  }
+  return words;
+}
+
 // A small index of four articles from three outlets.
 class SearcherTest : public ::testing::Test {
  protected:
@@ -147,11 +157,7 @@ TEST_F(SearcherTest, FillsEachHitFromTheDocumentData) {
 TEST_F(SearcherTest, HighlightsStemmedFormsInTheSnippet) {
   const SearchResults results = search("defeat");
   for (const Hit& hit : results.hits) {
-    std::vector<std::string> words;
-    for (const Highlight& h : hit.snippet.highlights) {
-      words.push_back(
-          hit.snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
-    }
+    const std::vector<std::string> words = highlighted_words(hit.snippet);
     const std::vector<std::vector<std::string>> expected = {
         {"defeated", "defeat"}, {"defeated"}, {"defeating"}};
     const std::vector<std::string>& want =
@@ -321,11 +327,7 @@ TEST(Searcher, PlacesSnippetsByTheIndexPositionsInEveryDatabase) {
   ASSERT_TRUE(results.ok()) << results.error().message();
   ASSERT_EQ(results.value().hits.size(), 2u);
   for (const Hit& hit : results.value().hits) {
-    std::vector<std::string> words;
-    for (const Highlight& h : hit.snippet.highlights) {
-      words.push_back(
-          hit.snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
-    }
+    const std::vector<std::string> words = highlighted_words(hit.snippet);
     if (hit.id == "b1") {
       EXPECT_EQ(hit.snippet.text.rfind("Treaties opened the talks.", 0), 0u)
           << hit.snippet.text;
@@ -386,11 +388,7 @@ TEST(Searcher, PlacesSnippetsByPositionsWhenAStemHasTooManyNeighbours) {
   ASSERT_TRUE(results.ok()) << results.error().message();
   ASSERT_EQ(results.value().hits.size(), 1u);
   const Snippet& snippet = results.value().hits[0].snippet;
-  std::vector<std::string> words;
-  for (const Highlight& h : snippet.highlights) {
-    words.push_back(
-        snippet.text.substr(h.byte_begin, h.byte_end - h.byte_begin));
-  }
+  const std::vector<std::string> words = highlighted_words(snippet);
   EXPECT_NE(snippet.text.find("They were happy in Minsk"), std::string::npos)
       << snippet.text;
   EXPECT_EQ(words, (std::vector<std::string>{"happy", "Minsk"}))
@@ -478,11 +476,8 @@ TEST(Searcher, StemsQueryWordsInEveryLanguageOfTheIndexWithoutLang) {
   const SearchResults putin = search("Путина");
   ASSERT_EQ(putin.hits.size(), 1u) << putin.summary.parsed_query;
   EXPECT_EQ(putin.hits[0].id, "ru1");
-  std::vector<std::string> words;
-  for (const Highlight& h : putin.hits[0].snippet.highlights) {
-    words.push_back(putin.hits[0].snippet.text.substr(
-        h.byte_begin, h.byte_end - h.byte_begin));
-  }
+  const std::vector<std::string> words =
+      highlighted_words(putin.hits[0].snippet);
   EXPECT_EQ(words, (std::vector<std::string>{"Путиным", "Путин"}));
   EXPECT_EQ(hit_ids(search("Haus")), (std::set<std::string>{"de1"}));
   // English words stay English, and --lang still limits to one language.
