@@ -7,40 +7,16 @@
 namespace news::searcher {
 namespace {
 
-// Whether the Snowball stemmer of this language only changes the ends of
-// words, so that a word and its stem start with the same letter (the
-// Arabic, Indonesian, Irish and Greek ones also remove prefixes).
-bool stems_keep_first_letter(std::string_view language) {
-  static const std::set<std::string_view> kSuffixOnly = {
-      "da", "de", "en", "es", "fi", "fr", "hu", "it", "nb",
-      "nl", "nn", "no", "pt", "ro", "ru", "sv", "tr"};
-  return kSuffixOnly.count(language) != 0;
-}
-
-// What every word with this stem starts with, for a stemmer that keeps the
-// first letter: the stem without its last letter ("happi": "happ"). Empty
-// for a one-letter stem.
-std::string form_prefix(const std::string& stem) {
-  std::size_t cut = stem.size();
-  while (cut > 0) {
-    --cut;
-    if ((static_cast<unsigned char>(stem[cut]) & 0xC0) != 0x80) break;
-  }
-  return stem.substr(0, cut);
-}
-
 // The starts of terms to read in a document's term list to find the words
-// of these stems: for a stemmer that keeps the first letter, each stem's
-// form_prefix, sorted, without those that a shorter one covers; otherwise
-// (or for a one-letter stem) the empty start, that is the whole list.
+// of these stems: each stem's stem_word_start, sorted, without those that a
+// shorter one covers; the empty start (the whole list) when a stem has none.
 std::vector<std::string> term_list_starts(const std::set<std::string>& stems,
                                           std::string_view language) {
   std::vector<std::string> starts;
-  if (!stems_keep_first_letter(language)) return {std::string()};
   for (const std::string& stem : stems) {
-    std::string start = form_prefix(stem);
-    if (start.empty()) return {std::string()};
-    starts.push_back(std::move(start));
+    std::optional<std::string> start = text::stem_word_start(language, stem);
+    if (!start || start->empty()) return {std::string()};
+    starts.push_back(std::move(*start));
   }
   std::sort(starts.begin(), starts.end());
   std::vector<std::string> kept;
@@ -58,8 +34,10 @@ std::optional<std::vector<std::string>> look_up_forms(
     const Xapian::Database& database, text::Analyzer& analyzer,
     const std::string& stem) {
   constexpr std::size_t kMaxCandidates = 256;
-  const std::string prefix = form_prefix(stem);
-  if (prefix.empty()) return std::nullopt;
+  const std::optional<std::string> start =
+      text::stem_word_start(analyzer.language(), stem);
+  if (!start || start->empty()) return std::nullopt;
+  const std::string& prefix = *start;
   std::vector<std::string> forms;
   std::size_t candidates = 0;
   for (auto term = database.allterms_begin(prefix);
@@ -78,7 +56,7 @@ std::optional<std::vector<std::string>> look_up_forms(
 const std::vector<std::string>* StemForms::forms(
     const Xapian::Database& database, text::Analyzer& analyzer,
     const std::string& stem) {
-  if (!stems_keep_first_letter(analyzer.language())) return nullptr;
+  if (!text::stem_word_start(analyzer.language(), stem)) return nullptr;
   // Bounded: a long batch of queries meets many stems.
   constexpr std::size_t kMaxRemembered = 1 << 12;
   auto& by_stem = cache_[analyzer.language()];

@@ -19,11 +19,11 @@
 namespace news::searcher {
 
 // The body words of the index that have a stem, looked up in the index's
-// term dictionary once per stem: for a stemmer that only changes word
-// endings, a word shares all of its stem but the last letter ("happi":
-// "happy", "happier"). Unknown (nullptr) for other stemmers, or when that
-// start is shared by too many words ("die" from "dying": "di..."); the
-// caller then reads the document's own term list. Kept by the Searcher
+// term dictionary once per stem, among the words that start with the
+// stem's text::stem_word_start ("happi": "happ...", so "happy", "happier").
+// Unknown (nullptr) for languages without such a start, or when it is
+// shared by too many words; the caller then reads the stretches of the
+// document's own term list where the words can stand. Kept by the Searcher
 // across searches (the answers hold while the database is not reopened).
 class StemForms {
  public:

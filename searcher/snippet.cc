@@ -36,7 +36,17 @@ struct BodyMatch {
 class TokenMatcher {
  public:
   TokenMatcher(const MatchedTerms& matched, text::Analyzer& analyzer)
-      : matched_(matched), analyzer_(analyzer) {}
+      : matched_(matched), analyzer_(analyzer) {
+    for (const std::string& stem : matched.stems) {
+      std::optional<std::string> start =
+          text::stem_word_start(analyzer.language(), stem);
+      if (!start || start->empty()) {
+        every_word_may_match_ = true;
+        break;
+      }
+      stem_starts_.push_back(std::move(*start));
+    }
+  }
 
   // The token's key when it matches, else nullopt.
   std::optional<std::string> match(const std::string& term) {
@@ -46,7 +56,7 @@ class TokenMatcher {
     const bool can_stem = text::Analyzer::should_stem(term);
     if (matched_.terms.count(term) != 0) {
       key = can_stem ? analyzer_.stem(term) : term;
-    } else if (can_stem && !matched_.stems.empty()) {
+    } else if (can_stem && !matched_.stems.empty() && may_have_a_stem(term)) {
       std::string stem = analyzer_.stem(term);
       if (matched_.stems.count(stem) != 0) key = std::move(stem);
     }
@@ -55,8 +65,19 @@ class TokenMatcher {
   }
 
  private:
+  // Whether the term starts like a word of one of the query's stems: the
+  // others need no stemming.
+  bool may_have_a_stem(const std::string& term) const {
+    if (every_word_may_match_) return true;
+    return std::any_of(
+        stem_starts_.begin(), stem_starts_.end(),
+        [&](const std::string& start) { return starts_with(term, start); });
+  }
+
   const MatchedTerms& matched_;
   text::Analyzer& analyzer_;
+  std::vector<std::string> stem_starts_;
+  bool every_word_may_match_ = false;
   std::unordered_map<std::string, std::optional<std::string>> cache_;
 };
 

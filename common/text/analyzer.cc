@@ -480,6 +480,28 @@ std::string normalize_key(std::string_view value) {
   return Analyzer("").normalize_key(value);
 }
 
+std::optional<std::string> stem_word_start(std::string_view language,
+                                           std::string_view stem) {
+  // Checked on every word of ../shared/corpora
+  // (Analyzer.StemWordStartHoldsForTheCorporaWords).
+  std::size_t cut_letters = 0;
+  if (language == "en") {
+    cut_letters =
+        stem.size() >= 2 && stem.substr(stem.size() - 2) == "ie" ? 2 : 1;
+  } else if (language == "ru") {
+    cut_letters = 1;
+  } else {
+    return std::nullopt;
+  }
+  std::size_t cut = stem.size();
+  for (std::size_t letter = 0; letter < cut_letters && cut > 0; ++letter) {
+    do {
+      --cut;
+    } while (cut > 0 && (static_cast<unsigned char>(stem[cut]) & 0xC0) == 0x80);
+  }
+  return std::string(stem.substr(0, cut));
+}
+
 std::string stemmer_name_for_language(std::string_view language) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 24>
       kStemmers = {

@@ -20,6 +20,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -100,5 +101,15 @@ std::string normalize_key(std::string_view value);
 // The Snowball stemmer name Xapian uses for an ISO 639-1 code ("en" ->
 // "english"), or "" when there is none.
 std::string stemmer_name_for_language(std::string_view language);
+
+// What every word with this stem starts with, for the languages whose
+// Snowball stemmer only cuts and rewrites word endings: English (the stem
+// without its last letter, or without "ie" for "die" from "dying") and
+// Russian (the stem without its last letter). nullopt for the others, whose
+// stemmers also change prefixes or letters inside a word ("ß" to "ss" in
+// German, accents in Spanish and Dutch, prefixes in Indonesian). Lets a
+// caller skip stemming the words that cannot have the stem.
+std::optional<std::string> stem_word_start(std::string_view language,
+                                           std::string_view stem);
 
 }  // namespace news::text

@@ -3,8 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
 #include <string>
 #include <vector>
+
+#include "tests/support/test_support.h"
 
 namespace news::text {
 namespace {
@@ -167,6 +173,85 @@ TEST(StemmerName, MapsLanguageCodes) {
   EXPECT_EQ(stemmer_name_for_language("en"), "english");
   EXPECT_EQ(stemmer_name_for_language("ru"), "russian");
   EXPECT_EQ(stemmer_name_for_language("zz"), "");
+}
+
+// The stemmable words of the files under folder, read in path order up to
+// max_bytes in all.
+std::set<std::string> words_under(const std::filesystem::path& folder,
+                                  std::size_t max_bytes) {
+  std::vector<std::filesystem::path> files;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  Analyzer analyzer("en");
+  std::set<std::string> words;
+  std::size_t read = 0;
+  for (const auto& file : files) {
+    if (read >= max_bytes) break;
+    std::ifstream in(file, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    text.resize(std::min(text.size(), max_bytes - read));
+    read += text.size();
+    for (const Token& token : analyzer.tokenize(text)) {
+      if (Analyzer::should_stem(token.term)) words.insert(token.term);
+    }
+  }
+  return words;
+}
+
+// The words of a stem must start with its stem_word_start, or callers that
+// skip the other words would miss forms.
+void expect_stem_word_start_holds(const std::string& language,
+                                  const std::set<std::string>& words) {
+  const Xapian::Stem stemmer(stemmer_name_for_language(language));
+  std::size_t wrong = 0;
+  for (const std::string& word : words) {
+    const std::string stem = stemmer(word);
+    const std::optional<std::string> start = stem_word_start(language, stem);
+    ASSERT_TRUE(start.has_value()) << language;
+    if (word.compare(0, start->size(), *start) != 0) {
+      if (++wrong <= 10) {
+        ADD_FAILURE() << language << ": " << word << " -> " << stem
+                      << " does not start with " << *start;
+      }
+    }
+  }
+  EXPECT_EQ(wrong, 0u) << language << ", of " << words.size() << " words";
+}
+
+TEST(Analyzer, StemWordStartHoldsForTheCorporaWords) {
+  NEWS_REQUIRE_CORPORA();
+  const std::filesystem::path corpora = ::news::testing::corpora_dir();
+  std::set<std::string> english;
+  for (const char* folder :
+       {"seed", "fakenewscorpus-sample", "ptc-propaganda", "trafilatura-eval",
+        "wikinews-en-2004", "wikinewssum-sources"}) {
+    const std::set<std::string> words = words_under(corpora / folder, 2 << 20);
+    english.insert(words.begin(), words.end());
+  }
+  ASSERT_GT(english.size(), 50000u);
+  expect_stem_word_start_holds("en", english);
+  // The exceptions of the English stemmer, whatever the corpora hold.
+  expect_stem_word_start_holds("en", {"dying", "lying", "tying", "skies",
+                                      "idly", "gently", "early", "news"});
+  const std::set<std::string> russian =
+      words_under(corpora / "ru-news-samples", 4 << 20);
+  ASSERT_GT(russian.size(), 10000u);
+  expect_stem_word_start_holds("ru", russian);
+}
+
+TEST(Analyzer, StemWordStartOnlyForStemmersThatKeepTheWordStart) {
+  EXPECT_EQ(stem_word_start("en", "happi"), "happ");
+  EXPECT_EQ(stem_word_start("en", "die"), "d");
+  EXPECT_EQ(stem_word_start("ru", "\u0432\u044b\u0431\u043e\u0440"),
+            "\u0432\u044b\u0431\u043e");
+  EXPECT_EQ(stem_word_start("en", "a"), "");
+  EXPECT_FALSE(stem_word_start("de", "strass").has_value());
+  EXPECT_FALSE(stem_word_start("id", "janji").has_value());
+  EXPECT_FALSE(stem_word_start("", "x").has_value());
 }
 
 }  // namespace
