@@ -45,19 +45,10 @@ std::string ArticleToDocument::id_term(const std::string& id) {
          to_hex(fnv1a64(id));
 }
 
-const std::string& ArticleToDocument::Stemming::stem(const std::string& term) {
-  // Bounded: a run over millions of articles meets millions of forms.
-  constexpr std::size_t kMaxRemembered = 1 << 17;
-  const auto known = stems.find(term);
-  if (known != stems.end()) return known->second;
-  if (stems.size() >= kMaxRemembered) stems.clear();
-  return stems.emplace(term, stemmer(term)).first->second;
-}
-
 void ArticleToDocument::add_text(Xapian::Document& document,
                                  const std::string& text,
                                  const std::string& prefix,
-                                 Stemming& stemming) {
+                                 const Xapian::Stem& stemmer) {
   const std::vector<text::Token> tokens = analyzer_.tokenize(text);
   word_counts_.clear();
   Xapian::termpos position = 1;
@@ -83,28 +74,30 @@ void ArticleToDocument::add_text(Xapian::Document& document,
   for (const auto& [key, counted] : word_counts_) {
     const auto& [count, word] = counted;
     term.resize(stem_prefix.size());
-    term.append(stemming.stem(*word));
+    term.append(stemmer(*word));
     document.add_term(term, count);
   }
   word_counts_.clear();
 }
 
-ArticleToDocument::Stemming& ArticleToDocument::stemming_for(
+const Xapian::Stem& ArticleToDocument::stemmer_for(
     const std::string& language) {
-  auto found = stemmings_.find(language);
-  if (found == stemmings_.end()) {
+  auto found = stemmers_.find(language);
+  if (found == stemmers_.end()) {
     const std::string name = text::stemmer_name_for_language(language);
-    found = stemmings_.emplace(language, Stemming{}).first;
-    if (!name.empty()) found->second.stemmer = Xapian::Stem(name);
+    found = stemmers_
+                .emplace(language,
+                         name.empty() ? Xapian::Stem() : Xapian::Stem(name))
+                .first;
   }
   return found->second;
 }
 
 Xapian::Document ArticleToDocument::convert(const Article& article) {
   Xapian::Document document;
-  Stemming& stemming = stemming_for(article.language);
-  add_text(document, article.title, schema::kTitlePrefix, stemming);
-  add_text(document, article.body, "", stemming);
+  const Xapian::Stem& stemmer = stemmer_for(article.language);
+  add_text(document, article.title, schema::kTitlePrefix, stemmer);
+  add_text(document, article.body, "", stemmer);
 
   document.add_boolean_term(id_term(article.id));
   document.add_value(schema::kSlotId, article.id);
