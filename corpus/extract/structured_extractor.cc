@@ -8,6 +8,7 @@
 #include "corpus/extract/record_values.h"
 #include "corpus/extract/title.h"
 #include "corpus/html/html_extractor.h"
+#include "corpus/readers/field_text.h"
 
 namespace news::corpus {
 namespace {
@@ -100,12 +101,12 @@ Result<Article> extract_record(const RawDocument& record,
     html = std::move(extracted).value();
     article.body = html->body;
   } else {
-    article.body = trimmed(body_field->value);
+    article.body = trimmed(decode_field_references(body_field->value));
   }
   const ManifestEntry* manifest = context.manifest;
 
   if (const RecordField* title = find(ArticleField::kTitle)) {
-    article.title = trimmed(title->value);
+    article.title = trimmed(decode_field_references(title->value));
     article.facts.title_rule = record_rule(*title);
   } else if (html && !html->metadata.title.empty()) {
     article.title = html->metadata.title;
@@ -164,7 +165,7 @@ Result<Article> extract_record(const RawDocument& record,
   article.id = article_id(article.url, context.path_id);
 
   if (const RecordField* author = find(ArticleField::kAuthor)) {
-    article.authors = split_authors(author->value);
+    article.authors = split_authors(decode_field_references(author->value));
   } else if (html && !html->metadata.authors.empty()) {
     article.authors = html->metadata.authors;
   } else if (manifest != nullptr) {

@@ -10,4 +10,8 @@ namespace news::corpus {
 
 std::string clean_field_text(std::string_view text);
 
+// A clean field's text that holds no HTML, with its character references
+// decoded ("it&rsquo;s" -> "it’s"; see text::decode_entities), still NFC.
+std::string decode_field_references(std::string_view text);
+
 }  // namespace news::corpus

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "common/text/entities.h"
 #include "common/text/utf8.h"
 #include "corpus/readers/input_stream.h"
 
@@ -84,13 +85,17 @@ bool looks_binary(std::string_view bytes) {
   return static_cast<std::size_t>(control_count) * 10 > head.size();
 }
 
-Result<DecodedText> decode_text(std::string_view bytes) {
+Result<DecodedText> decode_text(std::string_view bytes,
+                                bool decode_references) {
   if (looks_binary(bytes)) {
     return Error(ErrorCode::kBadInput, "binary file");
   }
   text::RepairedText repaired = text::repair_utf8(bytes);
   if (repaired.replaced_count * 4 > bytes.size()) {
     return Error(ErrorCode::kBadInput, "binary file");
+  }
+  if (decode_references) {
+    repaired.text = text::decode_entities(repaired.text);
   }
   Result<std::string> normalised =
       to_nfc(normalise_line_endings(repaired.text));
@@ -152,7 +157,7 @@ void TextReader::read_each(const InputFile& file, ErrorSink& sink,
     sink.report(Error::bad_input(source, partial_reason + "; skipped"));
     return;
   }
-  Result<DecodedText> decoded = decode_text(bytes);
+  Result<DecodedText> decoded = decode_text(bytes, true);
   if (!decoded.ok()) {
     const std::string prefix =
         partial_reason.empty() ? "" : partial_reason + "; ";

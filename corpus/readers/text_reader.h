@@ -30,7 +30,11 @@ bool looks_binary(std::string_view bytes);
 // marks (U+FEFF) removed, "\r\n" and lone "\r" turned into "\n", then NFC.
 // Error kBadInput "binary file" when bytes look binary, or when more than a
 // quarter of them are ill-formed UTF-8; kInternal when ICU fails.
-Result<DecodedText> decode_text(std::string_view bytes);
+// With decode_references (for text that is not markup: text dumps, record
+// fields that hold no HTML), HTML character references are decoded too
+// (text::decode_entities), before NFC.
+Result<DecodedText> decode_text(std::string_view bytes,
+                                bool decode_references = false);
 
 class TextReader final : public Reader {
  public:

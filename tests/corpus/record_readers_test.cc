@@ -167,6 +167,18 @@ TEST(CsvReader, ReadsQuotedMultiLineFieldsOfTheFakeNewsCorpus) {
         return article.outlet == "Before It's News";
       });
   EXPECT_EQ(outlets, 155);
+
+  // A title the scraper kept with the page's character references.
+  const auto deport = std::find_if(
+      articles.begin(), articles.end(), [](const Article& article) {
+        return article.title.rfind("Teacher Tells Muslim Student", 0) == 0;
+      });
+  ASSERT_NE(deport, articles.end());
+  EXPECT_EQ(deport->title.rfind("Teacher Tells Muslim Student Trump 'Is Going "
+                                "To Deport You All'",
+                                0),
+            0u)
+      << deport->title;
 }
 
 TEST(CsvReader, ReadsRussianOutletTables) {

@@ -267,6 +267,26 @@ TEST(TextDump, WikinewsArticleHasFirstLineAsTitleAndParagraphsAsBody) {
             std::string::npos);
 }
 
+// Wikinews' text dumps keep the page's character references ("Green Belt
+// Movement &mdash; a non-governmental organization"): they are decoded, so
+// they neither split words nor reach snippets.
+TEST(TextDump, WikinewsCharacterReferencesAreDecoded) {
+  NEWS_REQUIRE_CORPORA();
+  const fs::path path =
+      corpora_dir() / "wikinews-en-2004" / "txt" /
+      "065_Nobel_Peace_Prize_awarded_to_Kenyan_environmental_activist.txt";
+  ASSERT_NE(read_file(path).find("Movement &mdash; a non-governmental"),
+            std::string::npos);
+  RecordingSink sink;
+  const auto articles = read_one(path, CorpusOptions{}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_NE(articles[0].body.find("Green Belt Movement \u2014 a "
+                                  "non-governmental organization"),
+            std::string::npos)
+      << articles[0].body;
+  EXPECT_EQ(articles[0].body.find("&mdash;"), std::string::npos);
+}
+
 // Every article of a whole corpus folder, after the learning pass.
 std::vector<Article> read_corpus(const fs::path& root, RecordingSink& sink,
                                  std::size_t& file_count) {
