@@ -5,7 +5,9 @@
 // hyphens and zero-width characters).
 //
 // Pipeline for a text: UTF-8 -> UTF-16 with ignorable characters (soft
-// hyphen, zero-width space/joiners, BOM) dropped -> ICU word break iterator
+// hyphen, zero-width space/joiners, BOM) dropped -> word segments by ICU's
+// word break rules (stretches of ASCII and common punctuation segmented by
+// the same rules without ICU, the rest by ICU's word break iterator)
 // -> each word token normalised to a term:
 //   NFKC case folding; diacritics removed from Latin-script letters;
 //   possessive "'s" dropped and other apostrophes removed; dots inside
@@ -48,6 +50,11 @@ class Analyzer {
   // The word tokens of a UTF-8 text (invalid UTF-8 is tolerated: bad bytes
   // become U+FFFD and break words), in order, with byte offsets into text.
   std::vector<Token> tokenize(std::string_view text);
+
+  // tokenize() with every word found by ICU's word break iterator, which
+  // tokenize() leaves to stretches of text beyond ASCII and common news
+  // punctuation. The same tokens; the reference it is tested against.
+  std::vector<Token> tokenize_with_icu_only(std::string_view text);
 
   // The normalised term for one word as a user would type it, or "" when the
   // word yields no term (or several: use tokenize for those).

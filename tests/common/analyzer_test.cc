@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -241,6 +242,140 @@ TEST(Analyzer, StemWordStartHoldsForTheCorporaWords) {
       words_under(corpora / "ru-news-samples", 4 << 20);
   ASSERT_GT(russian.size(), 10000u);
   expect_stem_word_start_holds("ru", russian);
+}
+
+// tokenize() segments ASCII and common punctuation itself and leaves the
+// rest to ICU; tokenize_with_icu_only() gives ICU everything. Their tokens
+// (terms and byte offsets) must be the same for any text.
+void expect_same_tokens(Analyzer& analyzer, const std::string& text,
+                        const std::string& where) {
+  const std::vector<Token> simple = analyzer.tokenize(text);
+  const std::vector<Token> icu = analyzer.tokenize_with_icu_only(text);
+  const std::size_t common = std::min(simple.size(), icu.size());
+  for (std::size_t i = 0; i < common; ++i) {
+    if (simple[i].term != icu[i].term ||
+        simple[i].byte_begin != icu[i].byte_begin ||
+        simple[i].byte_end != icu[i].byte_end) {
+      const std::size_t from =
+          std::min(simple[i].byte_begin, icu[i].byte_begin);
+      ADD_FAILURE() << where << ": token " << i << " is \"" << simple[i].term
+                    << "\" [" << simple[i].byte_begin << ", "
+                    << simple[i].byte_end << ") instead of ICU's \""
+                    << icu[i].term << "\" [" << icu[i].byte_begin << ", "
+                    << icu[i].byte_end << ") in \""
+                    << text.substr(from >= 20 ? from - 20 : 0, 60) << "\"";
+      return;
+    }
+  }
+  EXPECT_EQ(simple.size(), icu.size()) << where;
+}
+
+TEST(Analyzer, SimpleSegmentationAgreesWithIcuOnRandomText) {
+  // Every class the simple path knows, characters next to which it must
+  // hand over to ICU (accents, combining marks, ignorables, other scripts,
+  // emoji, other punctuation) and invalid UTF-8.
+  const std::vector<std::string> alphabet = {"a",
+                                             "B",
+                                             "z",
+                                             "7",
+                                             "0",
+                                             "_",
+                                             "@",
+                                             ".",
+                                             "'",
+                                             ",",
+                                             ";",
+                                             ":",
+                                             "-",
+                                             "/",
+                                             " ",
+                                             "  ",
+                                             "\n",
+                                             "\r\n",
+                                             "\t",
+                                             "\x01",
+                                             "$",
+                                             "%",
+                                             "&",
+                                             "#",
+                                             "\"",
+                                             "(",
+                                             "!",
+                                             "?",
+                                             "*",
+                                             "\u2019",
+                                             "\u2018",
+                                             "\u201c",
+                                             "\u201d",
+                                             "\u2013",
+                                             "\u2014",
+                                             "\u2026",
+                                             "\u00a0",
+                                             "\u00ab",
+                                             "\u00bb",
+                                             "\u00e9",
+                                             "\u0301",
+                                             "\u00ad",
+                                             "\u200b",
+                                             "\u200d",
+                                             "\ufeff",
+                                             "\u00b7",
+                                             "\u2024",
+                                             "\uff0e",
+                                             "\u0436",
+                                             "\u0e01\u0e32\u0e23",
+                                             "\u4e2d\u6587",
+                                             "\u30ab",
+                                             "\u05d0",
+                                             "\U0001f600",
+                                             "\U0001f1eb",
+                                             "\u00a9",
+                                             "\u2022",
+                                             "\u037e",
+                                             "\xff",
+                                             "\xe2\x80"};
+  std::mt19937 random(20261206);
+  Analyzer analyzer("en");
+  for (int round = 0; round < 20000; ++round) {
+    std::string text;
+    const int length = 1 + static_cast<int>(random() % 24);
+    for (int i = 0; i < length; ++i) {
+      // Letters and digits most of the time, so words form.
+      const std::size_t pick = random() % (alphabet.size() + 12);
+      text += pick < alphabet.size() ? alphabet[pick] : alphabet[pick % 5];
+    }
+    expect_same_tokens(analyzer, text, "random text " + std::to_string(round));
+    if (::testing::Test::HasFailure()) return;
+  }
+}
+
+TEST(Analyzer, SimpleSegmentationAgreesWithIcuOnTheCorpora) {
+  NEWS_REQUIRE_CORPORA();
+  Analyzer analyzer("en");
+  std::size_t files_read = 0;
+  for (const auto& folder :
+       std::filesystem::directory_iterator(::news::testing::corpora_dir())) {
+    if (!folder.is_directory()) continue;
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry :
+         std::filesystem::recursive_directory_iterator(folder.path())) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    // Up to 3 MB of every corpus, raw bytes (HTML, JSON, CSV as they are).
+    std::size_t read = 0;
+    for (const auto& file : files) {
+      if (read >= (3u << 20)) break;
+      std::ifstream in(file, std::ios::binary);
+      const std::string text((std::istreambuf_iterator<char>(in)),
+                             std::istreambuf_iterator<char>());
+      read += text.size();
+      ++files_read;
+      expect_same_tokens(analyzer, text, file.string());
+      if (::testing::Test::HasFailure()) return;
+    }
+  }
+  EXPECT_GT(files_read, 100u);
 }
 
 TEST(Analyzer, StemWordStartOnlyForStemmersThatKeepTheWordStart) {

@@ -31,8 +31,19 @@ void fuzz_analyzer(const std::uint8_t* data, std::size_t size) {
   static text::Analyzer analyzer("en");
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
 
+  const std::vector<text::Token> tokens = analyzer.tokenize(bytes);
+  const std::vector<text::Token> icu_tokens =
+      analyzer.tokenize_with_icu_only(bytes);
+  check(tokens.size() == icu_tokens.size(),
+        "the simple segmentation finds ICU's number of tokens");
+  for (std::size_t i = 0; i < tokens.size() && i < icu_tokens.size(); ++i) {
+    check(tokens[i].term == icu_tokens[i].term &&
+              tokens[i].byte_begin == icu_tokens[i].byte_begin &&
+              tokens[i].byte_end == icu_tokens[i].byte_end,
+          "the simple segmentation gives ICU's tokens");
+  }
   std::size_t previous_end = 0;
-  for (const text::Token& token : analyzer.tokenize(bytes)) {
+  for (const text::Token& token : tokens) {
     check_term(token.term);
     check(token.byte_begin < token.byte_end, "a token is not empty");
     check(token.byte_end <= bytes.size(), "a token lies inside the text");
