@@ -48,9 +48,8 @@ std::string ArticleToDocument::id_term(const std::string& id) {
 void ArticleToDocument::add_text(Xapian::Document& document,
                                  const std::string& text,
                                  const std::string& prefix,
-                                 const Xapian::Stem& stemmer) {
+                                 text::StemCache& stems) {
   const std::vector<text::Token> tokens = analyzer_.tokenize(text);
-  word_counts_.clear();
   Xapian::termpos position = 1;
   std::string term = prefix;
   for (const text::Token& token : tokens) {
@@ -74,20 +73,19 @@ void ArticleToDocument::add_text(Xapian::Document& document,
   for (const auto& [key, counted] : word_counts_) {
     const auto& [count, word] = counted;
     term.resize(stem_prefix.size());
-    term.append(stemmer(*word));
+    term.append(stems.stem(*word));
     document.add_term(term, count);
   }
   word_counts_.clear();
 }
 
-const Xapian::Stem& ArticleToDocument::stemmer_for(
-    const std::string& language) {
-  auto found = stemmers_.find(language);
-  if (found == stemmers_.end()) {
+text::StemCache& ArticleToDocument::stems_for(const std::string& language) {
+  auto found = stems_.find(language);
+  if (found == stems_.end()) {
     const std::string name = text::stemmer_name_for_language(language);
-    found = stemmers_
-                .emplace(language,
-                         name.empty() ? Xapian::Stem() : Xapian::Stem(name))
+    found = stems_
+                .try_emplace(language,
+                             name.empty() ? Xapian::Stem() : Xapian::Stem(name))
                 .first;
   }
   return found->second;
@@ -95,9 +93,9 @@ const Xapian::Stem& ArticleToDocument::stemmer_for(
 
 Xapian::Document ArticleToDocument::convert(const Article& article) {
   Xapian::Document document;
-  const Xapian::Stem& stemmer = stemmer_for(article.language);
-  add_text(document, article.title, schema::kTitlePrefix, stemmer);
-  add_text(document, article.body, "", stemmer);
+  text::StemCache& stems = stems_for(article.language);
+  add_text(document, article.title, schema::kTitlePrefix, stems);
+  add_text(document, article.body, "", stems);
 
   document.add_boolean_term(id_term(article.id));
   document.add_value(schema::kSlotId, article.id);
