@@ -180,23 +180,13 @@ TEST(StemmerName, MapsLanguageCodes) {
 // max_bytes in all.
 std::set<std::string> words_under(const std::filesystem::path& folder,
                                   std::size_t max_bytes) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(folder)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
   Analyzer analyzer("en");
   std::set<std::string> words;
   std::size_t read = 0;
-  for (const auto& file : files) {
-    if (read >= max_bytes) break;
-    std::ifstream in(file, std::ios::binary);
-    std::string text((std::istreambuf_iterator<char>(in)),
-                     std::istreambuf_iterator<char>());
-    text.resize(std::min(text.size(), max_bytes - read));
-    read += text.size();
-    for (const Token& token : analyzer.tokenize(text)) {
+  for (auto& file : ::news::testing::read_files_under(folder, max_bytes)) {
+    file.text.resize(std::min(file.text.size(), max_bytes - read));
+    read += file.text.size();
+    for (const Token& token : analyzer.tokenize(file.text)) {
       if (Analyzer::should_stem(token.term)) words.insert(token.term);
     }
   }
@@ -356,22 +346,11 @@ TEST(Analyzer, SimpleSegmentationAgreesWithIcuOnTheCorpora) {
   for (const auto& folder :
        std::filesystem::directory_iterator(::news::testing::corpora_dir())) {
     if (!folder.is_directory()) continue;
-    std::vector<std::filesystem::path> files;
-    for (const auto& entry :
-         std::filesystem::recursive_directory_iterator(folder.path())) {
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    }
-    std::sort(files.begin(), files.end());
-    // Up to 3 MB of every corpus, raw bytes (HTML, JSON, CSV as they are).
-    std::size_t read = 0;
-    for (const auto& file : files) {
-      if (read >= (3u << 20)) break;
-      std::ifstream in(file, std::ios::binary);
-      const std::string text((std::istreambuf_iterator<char>(in)),
-                             std::istreambuf_iterator<char>());
-      read += text.size();
+    // About 3 MB of every corpus, raw bytes (HTML, JSON, CSV as they are).
+    for (const auto& file :
+         ::news::testing::read_files_under(folder.path(), 3u << 20)) {
       ++files_read;
-      expect_same_tokens(analyzer, text, file.string());
+      expect_same_tokens(analyzer, file.text, file.path.string());
       if (::testing::Test::HasFailure()) return;
     }
   }

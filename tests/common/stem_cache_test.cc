@@ -16,26 +16,15 @@
 namespace news::text {
 namespace {
 
-// The words of up to max_bytes of the files under folder, in text order
+// The words of about max_bytes of the files under folder, in text order
 // (repeats kept, as an indexer meets them).
 std::vector<std::string> words_in_order(const std::filesystem::path& folder,
                                         std::size_t max_bytes) {
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry :
-       std::filesystem::recursive_directory_iterator(folder)) {
-    if (entry.is_regular_file()) files.push_back(entry.path());
-  }
-  std::sort(files.begin(), files.end());
   Analyzer analyzer("");
   std::vector<std::string> words;
-  std::size_t read = 0;
-  for (const auto& file : files) {
-    if (read >= max_bytes) break;
-    std::ifstream in(file, std::ios::binary);
-    const std::string text((std::istreambuf_iterator<char>(in)),
-                           std::istreambuf_iterator<char>());
-    read += text.size();
-    for (Token& token : analyzer.tokenize(text)) {
+  for (const auto& file :
+       ::news::testing::read_files_under(folder, max_bytes)) {
+    for (Token& token : analyzer.tokenize(file.text)) {
       words.push_back(std::move(token.term));
     }
   }

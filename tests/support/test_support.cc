@@ -1,5 +1,8 @@
 #include "tests/support/test_support.h"
 
+#include <algorithm>
+#include <fstream>
+#include <iterator>
 #include <random>
 
 namespace news::testing {
@@ -37,6 +40,27 @@ std::filesystem::path corpora_dir() {
 bool has_corpora() {
   std::error_code error;
   return std::filesystem::is_directory(corpora_dir() / "seed", error);
+}
+
+std::vector<FileText> read_files_under(const std::filesystem::path& folder,
+                                       std::size_t max_bytes) {
+  std::vector<std::filesystem::path> paths;
+  for (const auto& entry :
+       std::filesystem::recursive_directory_iterator(folder)) {
+    if (entry.is_regular_file()) paths.push_back(entry.path());
+  }
+  std::sort(paths.begin(), paths.end());
+  std::vector<FileText> files;
+  std::size_t read = 0;
+  for (const auto& path : paths) {
+    if (read >= max_bytes) break;
+    std::ifstream in(path, std::ios::binary);
+    std::string text((std::istreambuf_iterator<char>(in)),
+                     std::istreambuf_iterator<char>());
+    read += text.size();
+    files.push_back(FileText{path, std::move(text)});
+  }
+  return files;
 }
 
 }  // namespace news::testing

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace news::testing {
 
@@ -34,6 +35,15 @@ std::filesystem::path binary_dir();
 std::filesystem::path corpora_dir();
 // Whether the shared corpora are present.
 bool has_corpora();
+
+// The contents of the files under folder (recursively, in path order) until
+// max_bytes have been read; the file that crosses the limit is read whole.
+struct FileText {
+  std::filesystem::path path;
+  std::string text;
+};
+std::vector<FileText> read_files_under(const std::filesystem::path& folder,
+                                       std::size_t max_bytes);
 
 }  // namespace news::testing
 
