@@ -111,10 +111,10 @@ Status run_sharded_build(IndexWriter& main, const ShardedBuildOptions& options,
 
   // A file an earlier, interrupted run recorded in a shard stays with that
   // shard (replaced there when it changed since), so no file can end up in
-  // two shards. The others are shared out among the writers by bytes.
+  // two shards. The others go to whichever writer is free next, so both
+  // finish together whatever their files cost.
   IndexCounts& counts = report.counts();
-  std::vector<std::vector<PlannedFile>> shares(threads);
-  std::vector<std::uint64_t> bytes(threads, 0);
+  std::vector<PlannedFile> fresh;
   for (const PlannedFile* file : work) {
     std::size_t owner = left.size();
     for (std::size_t i = 0; i < left.size() && owner == left.size(); ++i) {
@@ -128,15 +128,12 @@ Status run_sharded_build(IndexWriter& main, const ShardedBuildOptions& options,
         ++counts.files_done;
         continue;
       }
-      bytes[owner % threads] += file->input->size_bytes;
       left[owner].files.push_back(std::move(planned));
       continue;
     }
-    const std::size_t writer = static_cast<std::size_t>(
-        std::min_element(bytes.begin(), bytes.end()) - bytes.begin());
-    bytes[writer] += file->input->size_bytes;
-    shares[writer].push_back(*file);
+    fresh.push_back(*file);
   }
+  std::atomic<std::size_t> next_fresh{0};
 
   std::atomic<unsigned> next_number{
       left_numbers.empty() ? 0 : left_numbers.back() + 1};
@@ -168,7 +165,9 @@ Status run_sharded_build(IndexWriter& main, const ShardedBuildOptions& options,
         return committed;
       }
     }
-    for (const PlannedFile& file : shares[thread]) {
+    for (std::size_t next = next_fresh++; next < fresh.size();
+         next = next_fresh++) {
+      const PlannedFile& file = fresh[next];
       if (is_stopping) return Done{};
       if (!active) {
         Result<std::unique_ptr<IndexWriter>> opened =

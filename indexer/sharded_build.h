@@ -1,16 +1,17 @@
 // The parallel first build. Xapian writes a database from one thread, and
 // that writing is most of the indexing work, so a single database cannot use
 // two cores. A first build of a large corpus therefore gives each thread its
-// own share of the files and its own database (a shard, in
-// <database>/shards/<n>): the thread reads, extracts, analyses and writes
-// them, committing in batches with the file records as usual. A shard that
-// reaches shard_documents is closed and the thread goes on in a new one:
-// each commit rewrites the B-tree blocks its terms touch, and in a shard of
-// hundreds of thousands of documents a batch touches so many that the
-// build writes tens of times the index's size (43x at 1M articles in one
-// shard per thread, against 4-5x at 10,000-50,000 per shard). At the end
-// Xapian's compaction merges the shards into the database, which is then
-// compact as after any first build, and swaps it in atomically.
+// own database (a shard, in <database>/shards/<n>) and lets it take the next
+// file from one list the threads share, so they finish together: the thread
+// reads, extracts, analyses and writes each file it takes, committing in
+// batches with the file records as usual. A shard that reaches shard_documents
+// is closed and the thread goes on in a new one: each commit rewrites the
+// B-tree blocks its terms touch, and in a shard of hundreds of thousands of
+// documents a batch touches so many that the build writes tens of times the
+// index's size (43x at 1M articles in one shard per thread, against 4-5x at
+// 10,000-50,000 per shard). At the end Xapian's compaction merges the shards
+// into the database, which is then compact as after any first build, and swaps
+// it in atomically.
 //
 // Killed midway, the database itself is still the empty one it was; the
 // next run finds the shards, keeps what they committed (a file recorded in a
