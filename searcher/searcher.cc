@@ -314,14 +314,17 @@ FacetGroup make_group(std::string name, std::vector<FacetCount> counts,
   return group;
 }
 
-std::vector<FacetCount> spy_counts(const Xapian::ValueCountMatchSpy& spy,
-                                   bool is_month) {
+// A facet value as shown: slot 3 holds YYYYMM; people and scripts read
+// YYYY-MM.
+std::string shown_value(std::string value, bool is_month) {
+  if (is_month && value.size() == 6) value.insert(4, "-");
+  return value;
+}
+
+std::vector<FacetCount> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
   std::vector<FacetCount> counts;
   for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-    std::string shown = *value;
-    // Slot 3 holds YYYYMM; people and scripts read YYYY-MM.
-    if (is_month && shown.size() == 6) shown.insert(4, "-");
-    counts.push_back({std::move(shown), value.get_termfreq()});
+    counts.push_back({*value, value.get_termfreq()});
   }
   return counts;
 }
@@ -471,9 +474,37 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
   int attempts = 0;
   return with_retries(database_, database_paths_, [&]() {
     // A retry follows a reopen: the word forms learnt may have changed.
-    if (attempts++ > 0) stem_forms_.clear();
+    // So may the values of the slots.
+    if (attempts++ > 0) {
+      stem_forms_.clear();
+      slot_tables_.clear();
+      spied_values_ = 0;
+    }
     return search_once(request);
   });
+}
+
+bool Searcher::counts_by_tables(
+    const std::vector<Xapian::valueno>& slots, bool is_walked,
+    const std::function<Xapian::doccount()>& estimate) {
+  std::uint64_t unread = 0;
+  for (const Xapian::valueno slot : slots) {
+    unread += slot_tables_.count(slot) == 0 ? 1 : 0;
+  }
+  if (unread == 0) return true;
+  if (estimate) {
+    const std::uint64_t per_match = slots.size() + (is_walked ? 1 : 0);
+    if (spied_values_ + std::uint64_t{estimate()} * per_match <
+        std::uint64_t{database_.get_doccount()} * unread) {
+      return false;
+    }
+  }
+  for (const Xapian::valueno slot : slots) {
+    if (slot_tables_.count(slot) == 0) {
+      slot_tables_.emplace(slot, SlotTable::read(database_, slot));
+    }
+  }
+  return true;
 }
 
 std::vector<std::string> Searcher::other_stemming_languages() {
@@ -562,12 +593,47 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   };
   const Xapian::doccount limit =
       request.is_count_only ? 0 : clamp(request.limit);
-  // Exact counts walk every match. In relevance order they are counted by a
+  // The number of matches Xapian estimates without walking them, asked for
+  // at most once, and only while the choices below need it.
+  std::optional<Xapian::doccount> estimate;
+  const auto estimated = [&]() {
+    if (!estimate) {
+      Xapian::Enquire probe(database_);
+      probe.set_query(query.value());
+      probe.set_weighting_scheme(Xapian::BoolWeight());
+      estimate = probe.get_mset(0, 0).get_matches_estimated();
+    }
+    return *estimate;
+  };
+  std::vector<Xapian::valueno> slots;
+  for (const Facet facet : request.facets) {
+    if (std::find(slots.begin(), slots.end(), slot_of(facet)) == slots.end()) {
+      slots.push_back(slot_of(facet));
+    }
+  }
+  const std::optional<std::uint64_t> walk_cost =
+      is_exact ? posting_walk_cost(query.value(), database_) : std::nullopt;
+  // Exact counts come from slot tables and a set of the matching documents
+  // (match_counts.h) once those tables pay off, else from match spies. A
+  // query the posting lists cannot answer is matched by Xapian and its
+  // documents recorded by DocidSpy, whose documents know only their id in
+  // their own shard: so not when several indexes are searched as one.
+  const bool is_walked =
+      walk_cost.has_value() && exact_counts_ != ExactCounts::kTablesByMatcher;
+  const bool by_tables =
+      is_exact && (is_walked || database_.size() == 1) &&
+      exact_counts_ != ExactCounts::kSpies &&
+      counts_by_tables(slots, is_walked,
+                       exact_counts_ == ExactCounts::kAuto
+                           ? std::function<Xapian::doccount()>(estimated)
+                           : nullptr);
+  // Match spies walk every match. In relevance order they are fed by a
   // second pass that weighs nothing (BoolWeight, document order), 2-3 times
   // faster than weighing every match, while the pass for the hits stops
   // early as usual. A date order walks every match anyway: one pass.
   const bool is_counted_apart =
-      is_exact && (limit == 0 || request.sort == SortOrder::kRelevance);
+      is_exact && !by_tables &&
+      (limit == 0 || request.sort == SortOrder::kRelevance);
   Xapian::Enquire counting(database_);
   if (is_counted_apart) {
     counting.set_query(query.value());
@@ -577,7 +643,7 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire& spied = is_counted_apart ? counting : enquire;
   std::vector<std::unique_ptr<Xapian::ValueCountMatchSpy>> value_spies;
   std::unique_ptr<ListCountMatchSpy> author_spy;
-  for (const Facet facet : request.facets) {
+  for (const Facet facet : by_tables ? std::vector<Facet>() : request.facets) {
     if (facet == Facet::kAuthor) {
       if (!author_spy) {
         author_spy = std::make_unique<ListCountMatchSpy>(slot_of(facet));
@@ -589,14 +655,15 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
         std::make_unique<Xapian::ValueCountMatchSpy>(slot_of(facet)));
     spied.add_matchspy(value_spies.back().get());
   }
+  const bool is_spied_in_hits_pass =
+      is_exact && !by_tables && !is_counted_apart;
   const Xapian::doccount check_at_least =
-      is_exact && !is_counted_apart ? doc_count
-                                    : clamp(request.offset + request.limit);
+      is_spied_in_hits_pass ? doc_count : clamp(request.offset + limit);
   RankedHits ranked;
   if (limit > 0 && request.sort == SortOrder::kRelevance) {
     ranked = rank_by_relevance(enquire, clamp(request.offset), limit,
                                check_at_least);
-  } else if (limit > 0 || !is_counted_apart) {
+  } else if (limit > 0 || (!is_counted_apart && !by_tables)) {
     ranked.mset =
         enquire.get_mset(clamp(request.offset), limit, check_at_least);
     for (Xapian::doccount i = 0; i < ranked.mset.size(); ++i) {
@@ -604,9 +671,36 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
     }
     ranked.totals = ranked.mset;
   }
+  if (limit > 0) estimate = ranked.totals.get_matches_estimated();
   const Xapian::MSet& mset = ranked.mset;
   const Xapian::MSet counted =
       is_counted_apart ? counting.get_mset(0, 0, doc_count) : ranked.totals;
+  if (is_exact && !by_tables) {
+    spied_values_ += std::uint64_t{counted.get_matches_estimated()} *
+                     (value_spies.size() + (author_spy ? 1 : 0));
+  }
+  std::optional<DocidSet> matches;
+  if (by_tables) {
+    // Walking a posting list costs ~10 times less per posting than the
+    // matcher per match, which can skip ahead through an AND.
+    constexpr std::uint64_t kWalkPerMatch = 8;
+    constexpr std::uint64_t kWalkAlways = 20'000;
+    if (is_walked && (exact_counts_ != ExactCounts::kAuto ||
+                      *walk_cost <= kWalkPerMatch * std::uint64_t{estimated()} +
+                                        kWalkAlways)) {
+      matches = match_by_postings(query.value(), database_);
+    }
+    if (!matches) {
+      matches.emplace(database_.get_lastdocid());
+      DocidSpy recorder(*matches);
+      Xapian::Enquire all(database_);
+      all.set_query(query.value());
+      all.set_weighting_scheme(Xapian::BoolWeight());
+      all.set_docid_order(Xapian::Enquire::ASCENDING);
+      all.add_matchspy(&recorder);
+      all.get_mset(0, 0, doc_count);
+    }
+  }
 
   SearchResults results;
   SearchSummary& summary = results.summary;
@@ -614,9 +708,14 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   summary.parsed_query = query.value().get_description();
   summary.stemmer_language = analyzer.language();
   summary.provenance = provenance_;
-  summary.total_matches = counted.get_matches_estimated();
-  summary.total_min = counted.get_matches_lower_bound();
-  summary.total_max = counted.get_matches_upper_bound();
+  if (matches) {
+    summary.total_matches = summary.total_min = summary.total_max =
+        matches->size();
+  } else {
+    summary.total_matches = counted.get_matches_estimated();
+    summary.total_min = counted.get_matches_lower_bound();
+    summary.total_max = counted.get_matches_upper_bound();
+  }
   summary.is_total_exact = summary.total_min == summary.total_max;
   summary.offset = request.offset;
   summary.limit = request.is_count_only ? 0 : request.limit;
@@ -664,19 +763,29 @@ Result<SearchResults> Searcher::search_once(const SearchRequest& request) {
   std::size_t next_value_spy = 0;
   for (const Facet facet : request.facets) {
     const std::string name(facet_name(facet));
-    if (facet == Facet::kAuthor) {
-      std::vector<FacetCount> counts;
+    const bool is_month = facet == Facet::kMonth;
+    std::vector<FacetCount> counts;
+    if (matches) {
+      const std::optional<char> separator =
+          facet == Facet::kAuthor ? std::optional<char>(schema::kListSeparator)
+                                  : std::nullopt;
+      for (auto& [value, count] :
+           slot_tables_.at(slot_of(facet)).count(*matches, separator)) {
+        counts.push_back({shown_value(std::move(value), is_month), count});
+      }
+    } else if (facet == Facet::kAuthor) {
       for (const auto& [value, count] : author_spy->counts()) {
         counts.push_back({value, count});
       }
-      results.facets.push_back(
-          make_group(name, std::move(counts), request.facet_limit));
-      continue;
+    } else {
+      const Xapian::ValueCountMatchSpy& spy = *value_spies[next_value_spy++];
+      for (auto value = spy.values_begin(); value != spy.values_end();
+           ++value) {
+        counts.push_back({shown_value(*value, is_month), value.get_termfreq()});
+      }
     }
-    results.facets.push_back(make_group(
-        name,
-        spy_counts(*value_spies[next_value_spy++], facet == Facet::kMonth),
-        request.facet_limit));
+    results.facets.push_back(
+        make_group(name, std::move(counts), request.facet_limit));
   }
   return results;
 }
@@ -693,8 +802,8 @@ Result<IndexStats> Searcher::stats() {
     enquire.add_matchspy(&outlets);
     enquire.add_matchspy(&languages);
     enquire.get_mset(0, 0, stats.document_count);
-    stats.outlets = make_group("", spy_counts(outlets, false), 0).counts;
-    stats.languages = make_group("", spy_counts(languages, false), 0).counts;
+    stats.outlets = make_group("", spy_counts(outlets), 0).counts;
+    stats.languages = make_group("", spy_counts(languages), 0).counts;
     for (auto value = database_.valuestream_begin(schema::kSlotPublished);
          value != database_.valuestream_end(schema::kSlotPublished); ++value) {
       const std::optional<Date> date = parse_iso_date(*value);

@@ -8,6 +8,8 @@
 
 #include <xapian.h>
 
+#include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -17,10 +19,27 @@
 #include "common/error.h"
 #include "common/text/analyzer.h"
 #include "searcher/body_positions.h"
+#include "searcher/match_counts.h"
 #include "searcher/search_request.h"
 #include "searcher/search_results.h"
 
 namespace news::searcher {
+
+// How exact totals and facet counts are found (docs/design.md, "Exact
+// counts"). kAuto is what news-search does; the others are for tests and
+// benchmarks, which compare them.
+enum class ExactCounts {
+  // Match spies until the slot tables pay off, then the tables, with the
+  // matches from posting lists when that is cheaper than the matcher.
+  kAuto,
+  // Always Xapian's match spies.
+  kSpies,
+  // The tables, with the matches from posting lists whenever the query
+  // allows, else from the matcher.
+  kTablesByPostings,
+  // The tables, with the matches always from the matcher (DocidSpy).
+  kTablesByMatcher,
+};
 
 class Searcher {
  public:
@@ -51,6 +70,11 @@ class Searcher {
   // readable.
   Result<std::optional<StoredArticle>> show(const std::string& id);
 
+  // kAuto unless set. Searches of several indexes as one never use
+  // kTablesByMatcher, and use kTablesByPostings only for queries the posting
+  // lists can answer (DocidSpy).
+  void set_exact_counts(ExactCounts how) { exact_counts_ = how; }
+
   // The index's main language (metadata), "en" when not recorded.
   const std::string& main_language() const { return main_language_; }
   // Tool version, database fingerprints, analyzer settings.
@@ -70,6 +94,16 @@ class Searcher {
   // One attempt; Xapian exceptions propagate to the caller.
   Result<SearchResults> search_once(const SearchRequest& request);
 
+  // Whether the exact counts of a request go through the tables of
+  // `slots` (read now when missing) rather than match spies: always once
+  // they are read, or without `estimate`; before, once reading them whole
+  // costs no more than the values the spies have read since and would read
+  // for this request's `estimate()` matches (one more per match when the
+  // matches are walked from posting lists, which spares the matcher).
+  bool counts_by_tables(const std::vector<Xapian::valueno>& slots,
+                        bool is_walked,
+                        const std::function<Xapian::doccount()>& estimate);
+
   Xapian::Database database_;
   std::vector<std::string> database_paths_;
   std::string main_language_;
@@ -79,6 +113,11 @@ class Searcher {
   // Word forms of query stems, for placing snippets; forgotten when the
   // database is reopened.
   StemForms stem_forms_;
+  // Facet slots read whole (match_counts.h), and the values match spies
+  // have read since the last reopen; both forgotten when it is reopened.
+  std::map<Xapian::valueno, SlotTable> slot_tables_;
+  std::uint64_t spied_values_ = 0;
+  ExactCounts exact_counts_ = ExactCounts::kAuto;
 };
 
 // The unique-id term of an article id: "Q" + id, hashed past
