@@ -169,6 +169,22 @@ Simple simple_class(char16_t unit) {
   }
 }
 
+// For each ASCII character: itself lower-cased if it is a word character
+// (letter, digit, "_"), else 0.
+constexpr std::array<char, 128> make_ascii_word_chars() {
+  std::array<char, 128> chars{};
+  for (int c = 0; c < 128; ++c) {
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_') {
+      chars[c] = static_cast<char>(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      chars[c] = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return chars;
+}
+
+constexpr std::array<char, 128> kAsciiWordChars = make_ascii_word_chars();
+
 bool is_word_part(Simple c) {
   return c == Simple::kLetter || c == Simple::kDigit || c == Simple::kConnector;
 }
@@ -222,11 +238,15 @@ class Analyzer::Impl {
   // that the simple path is tested against).
   std::vector<Token> tokenize(std::string_view utf8, bool icu_only) {
     std::vector<Token> tokens;
+    // About one word per 6 bytes of news text.
+    tokens.reserve(utf8.size() / 6);
     const MappedText mapped = map_text(utf8);
     const char16_t* units = mapped.text.getBuffer();
     const int32_t length = mapped.text.length();
     if (icu_only) {
+      is_reference_ = true;
       icu_words(mapped, 0, length, tokens);
+      is_reference_ = false;
       return tokens;
     }
     // [complex_begin, complex_end): stretches waiting for ICU, which takes
@@ -303,6 +323,34 @@ class Analyzer::Impl {
   // The tokens of one word segment, mapped.text[begin, end).
   void add_word(const MappedText& mapped, int32_t begin, int32_t end,
                 std::vector<Token>& tokens) {
+    // Most words are ASCII letters and digits: one piece, lower-cased, with
+    // no splitting, apostrophe or normalisation to do.
+    if (!is_reference_ &&
+        end - begin <= static_cast<int32_t>(schema::kMaxTermBytes)) {
+      const char16_t* units = mapped.text.getBuffer();
+      char lowered[schema::kMaxTermBytes];
+      bool is_plain = true;
+      bool has_alnum = false;
+      for (int32_t i = begin; i < end; ++i) {
+        const char16_t unit = units[i];
+        if (unit >= 0x80 || kAsciiWordChars[unit] == 0) {
+          is_plain = false;
+          break;
+        }
+        lowered[i - begin] = kAsciiWordChars[unit];
+        has_alnum = has_alnum || unit != '_';
+      }
+      if (is_plain) {
+        // "_" alone (or "__") is punctuation, not a word.
+        if (has_alnum) {
+          tokens.push_back(
+              Token{std::string(lowered, static_cast<std::size_t>(end - begin)),
+                    mapped.byte_offsets[static_cast<std::size_t>(begin)],
+                    mapped.byte_offsets[static_cast<std::size_t>(end)]});
+        }
+        return;
+      }
+    }
     split_word(mapped.text, begin, end);
     for (const Piece& piece : pieces_) {
       std::string term = normalize_piece(mapped.text, piece);
@@ -489,6 +537,9 @@ class Analyzer::Impl {
   std::vector<Piece> pieces_;
   std::vector<UChar32> separators_;
   std::vector<Piece> joined_;
+  // While tokenizing with ICU only: every word takes the general path
+  // (split_word, normalize_piece), not add_word's plain ASCII one.
+  bool is_reference_ = false;
   mutable const icu::Normalizer2* nfkc_casefold_ = nullptr;
   mutable const icu::Normalizer2* nfd_ = nullptr;
   mutable const icu::Normalizer2* nfc_ = nullptr;

@@ -53,7 +53,9 @@ class Analyzer {
 
   // tokenize() with every word found by ICU's word break iterator, which
   // tokenize() leaves to stretches of text beyond ASCII and common news
-  // punctuation. The same tokens; the reference it is tested against.
+  // punctuation, and normalised by the general path, which tokenize() skips
+  // for plain ASCII words. The same tokens; the reference it is tested
+  // against.
   std::vector<Token> tokenize_with_icu_only(std::string_view text);
 
   // The normalised term for one word as a user would type it, or "" when the
