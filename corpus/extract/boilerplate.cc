@@ -496,6 +496,29 @@ const char* line_kind_name(const LineKind kind) {
   return "unknown";
 }
 
+namespace {
+
+// Whether line_key(line) may hold "cookie": the line holds it in any ASCII
+// case, or a KELVIN SIGN, the one character beyond ASCII that case folding
+// turns into one of its letters ("k"). Without either, the key cannot: its
+// letters are the line's, folded, and anything else between them becomes a
+// space or a "0".
+bool may_speak_of_cookies(std::string_view line) {
+  if (line.find("\xE2\x84\xAA") != std::string_view::npos) return true;
+  constexpr std::string_view kWord = "cookie";
+  for (std::size_t at = 0; at + kWord.size() <= line.size(); ++at) {
+    std::size_t i = 0;
+    while (i < kWord.size() &&
+           (line[at + i] | 0x20) == kWord[i]) {  // ASCII letters, any case
+      ++i;
+    }
+    if (i == kWord.size()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 LineKind classify_line(std::string_view line) {
   line = trim(line);
   // A lone letter ("x", the close button of a widget) is no word either.
@@ -505,12 +528,27 @@ LineKind classify_line(std::string_view line) {
   // Furniture is short: folding a line of megabytes to learn that it is
   // prose would cost more than the whole rest of the file.
   if (line.size() > kMaxClassifiedLineBytes) return LineKind::kContent;
+  // So is a paragraph of prose, which most of the text is: over 40 words
+  // (its key has at least as many) only a cookie banner is furniture.
+  if (count_words_up_to(line, kMaxFurnitureWords) > kMaxFurnitureWords &&
+      !may_speak_of_cookies(line)) {
+    return LineKind::kContent;
+  }
+  return classify_line_in_full(line);
+}
+
+LineKind classify_line_in_full(std::string_view line) {
+  line = trim(line);
+  if (count_letters_up_to(line, 1) <= 1 && count_words_up_to(line, 3) <= 3) {
+    return LineKind::kNoLetters;
+  }
+  if (line.size() > kMaxClassifiedLineBytes) return LineKind::kContent;
   const std::string folded = fold_line(line);
   const std::string key = key_of_folded(folded);
   const std::vector<std::string_view> words = split_words(key);
   const std::size_t word_count = words.size();
   if (is_cookie_banner(key, word_count)) return LineKind::kCookieBanner;
-  if (word_count > 40) return LineKind::kContent;
+  if (word_count > kMaxFurnitureWords) return LineKind::kContent;
 
   if (is_copyright(folded, key, word_count)) return LineKind::kCopyright;
   if (is_donation_counter(key, word_count)) return LineKind::kDonationCounter;

@@ -45,7 +45,13 @@ const char* line_kind_name(LineKind kind);
 // kMaxClassifiedLineBytes (trimmed) is kNoLetters or kContent, judged
 // without folding it, so that a line of megabytes costs one scan.
 inline constexpr std::size_t kMaxClassifiedLineBytes = 8 * 1024;
+// Lines of more words than this (in line_key) are kContent unless they are
+// a cookie banner; classify_line tells most of them without folding them.
+inline constexpr std::size_t kMaxFurnitureWords = 40;
 LineKind classify_line(std::string_view line);
+// classify_line() without its shortcut for prose: every line is folded and
+// keyed. The same answers; the reference the shortcut is tested against.
+LineKind classify_line_in_full(std::string_view line);
 
 // The hash under which a line is counted and looked up as learned
 // boilerplate (hash_text(fold_line(line))), or nullopt when the line is

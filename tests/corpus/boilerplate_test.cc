@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corpus/article_source.h"
+#include "corpus/extract/line_text.h"
 #include "tests/corpus/recording_sink.h"
 #include "tests/support/test_support.h"
 
@@ -186,6 +187,62 @@ std::vector<Article> learned_articles(const std::string& root,
     }
   }
   return articles;
+}
+
+// classify_line's shortcut for prose (no folding over 40 words unless the
+// line may speak of cookies) answers as the full rules do.
+TEST(BoilerplateRules, ProseShortcutAgreesWithTheFullRules) {
+  const std::string prose =
+      "The committee met on Tuesday and agreed, after a long debate about "
+      "the budget, the schedule and the many objections raised by members "
+      "of the public who had written in, to postpone the vote until the "
+      "next session in the spring, when the new figures will be known to "
+      "everyone involved.";
+  const std::vector<std::string> lines = {
+      prose,
+      // Long cookie banners, in any case, and with a KELVIN SIGN for the
+      // "k", which case folding turns into ASCII.
+      "We use cookies to give you the best experience on our website, to "
+      "analyse our traffic and to show you personalised content and ads; by "
+      "continuing to use the site you accept the use of cookies as set out "
+      "in our policy, which you can read at any time from the link below.",
+      "WE USE COOKIES to give you the best experience on our website, to "
+      "analyse our traffic and to show you personalised content and ads; by "
+      "continuing to use the site you accept that, as set out in the policy "
+      "that you can read at any time from the link at the foot of the page.",
+      "We use coo\xE2\x84\xAAies to give you the best experience on our "
+      "website, to analyse our traffic and to show you personalised content "
+      "and ads; by continuing to use the site you accept that, as set out in "
+      "our policy, which you can read at any time from the link below.",
+      "Cookie-free: " + prose,
+  };
+  std::size_t banners = 0;
+  for (const std::string& line : lines) {
+    EXPECT_EQ(classify_line(line), classify_line_in_full(line)) << line;
+    banners += classify_line(line) == LineKind::kCookieBanner ? 1 : 0;
+  }
+  EXPECT_EQ(banners, 3u);
+  EXPECT_EQ(classify_line(prose), LineKind::kContent);
+
+  NEWS_REQUIRE_CORPORA();
+  std::size_t checked = 0;
+  std::size_t long_lines = 0;
+  for (const auto& file :
+       ::news::testing::read_files_under(corpora_dir(), 12u << 20)) {
+    std::size_t begin = 0;
+    while (begin < file.text.size()) {
+      std::size_t end = file.text.find('\n', begin);
+      if (end == std::string::npos) end = file.text.size();
+      const std::string_view line(file.text.data() + begin, end - begin);
+      ASSERT_EQ(classify_line(line), classify_line_in_full(line))
+          << file.path << ": " << line;
+      ++checked;
+      long_lines += count_words(line) > kMaxFurnitureWords ? 1 : 0;
+      begin = end + 1;
+    }
+  }
+  EXPECT_GT(checked, 50'000u);
+  EXPECT_GT(long_lines, 2'000u);
 }
 
 TEST(LearnedBoilerplate, LearningInThreadsGivesWhatOneThreadGives) {
