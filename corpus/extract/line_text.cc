@@ -5,6 +5,8 @@
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 namespace news::corpus {
 namespace {
 
@@ -54,6 +56,25 @@ bool is_letter_or_digit(const UChar32 code_point) {
 }
 
 bool is_ascii_digit(const char c) { return c >= '0' && c <= '9'; }
+
+// What fold_line_up_to does with each ASCII character.
+enum class AsciiKind : std::uint8_t { kOther, kSpace, kDigit, kUpper };
+
+constexpr std::array<AsciiKind, 128> make_ascii_kinds() {
+  std::array<AsciiKind, 128> kinds{};
+  for (int c = 0; c < 128; ++c) {
+    if (c == ' ' || (c >= '\t' && c <= '\r')) {
+      kinds[c] = AsciiKind::kSpace;  // is_space()'s ASCII answer
+    } else if (c >= '0' && c <= '9') {
+      kinds[c] = AsciiKind::kDigit;
+    } else if (c >= 'A' && c <= 'Z') {
+      kinds[c] = AsciiKind::kUpper;
+    }
+  }
+  return kinds;
+}
+
+constexpr std::array<AsciiKind, 128> kAsciiKinds = make_ascii_kinds();
 
 // Appends the Unicode (full, default) case folding of code_point, whose
 // bytes in the text are raw, as ICU's UnicodeString::foldCase() gives it; an
@@ -186,6 +207,32 @@ std::string fold_line_up_to(std::string_view line,
   const auto length = static_cast<std::int32_t>(line.size());
   std::int32_t offset = 0;
   while (offset < length && result.size() <= max_bytes) {
+    const std::uint8_t byte = bytes[offset];
+    if (byte < 0x80) {
+      // ASCII, most of the text: one table lookup.
+      ++offset;
+      const AsciiKind kind = kAsciiKinds[byte];
+      if (kind == AsciiKind::kSpace) {
+        pending_space = true;
+        in_number = false;
+        continue;
+      }
+      const bool is_digit = kind == AsciiKind::kDigit;
+      if (in_number && !pending_space) {
+        if (is_digit) continue;
+        if ((byte == ',' || byte == '.') && offset < length &&
+            is_ascii_digit(line[static_cast<std::size_t>(offset)])) {
+          continue;
+        }
+      }
+      if (pending_space && !result.empty()) result += ' ';
+      pending_space = false;
+      in_number = is_digit;
+      result += is_digit                    ? '0'
+                : kind == AsciiKind::kUpper ? static_cast<char>(byte + 32)
+                                            : static_cast<char>(byte);
+      continue;
+    }
     const std::int32_t begin = offset;
     UChar32 code_point = 0;
     U8_NEXT(bytes, offset, length, code_point);
