@@ -229,16 +229,11 @@ TEST(BoilerplateRules, ProseShortcutAgreesWithTheFullRules) {
   std::size_t long_lines = 0;
   for (const auto& file :
        ::news::testing::read_files_under(corpora_dir(), 12u << 20)) {
-    std::size_t begin = 0;
-    while (begin < file.text.size()) {
-      std::size_t end = file.text.find('\n', begin);
-      if (end == std::string::npos) end = file.text.size();
-      const std::string_view line(file.text.data() + begin, end - begin);
+    for (const std::string_view line : split_lines(file.text)) {
       ASSERT_EQ(classify_line(line), classify_line_in_full(line))
           << file.path << ": " << line;
       ++checked;
       long_lines += count_words(line) > kMaxFurnitureWords ? 1 : 0;
-      begin = end + 1;
     }
   }
   EXPECT_GT(checked, 50'000u);

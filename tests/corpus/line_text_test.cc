@@ -106,12 +106,7 @@ TEST(FoldLine, AgreesWithIcuOnTheCorpora) {
   std::size_t beyond_ascii = 0;
   for (const auto& file : ::news::testing::read_files_under(
            ::news::testing::corpora_dir(), 8u << 20)) {
-    std::size_t begin = 0;
-    while (begin < file.text.size()) {
-      std::size_t end = file.text.find('\n', begin);
-      if (end == std::string::npos) end = file.text.size();
-      const std::string_view line(file.text.data() + begin, end - begin);
-      begin = end + 1;
+    for (const std::string_view line : split_lines(file.text)) {
       ASSERT_EQ(fold_line(line), folded_by_icu(line))
           << file.path << ": " << line;
       ++lines;
