@@ -64,6 +64,14 @@ inline constexpr char kMetaBuildInfo[] = "news-search:build";
 // "<size> <mtime> <content hash hex> <ok|failed> <canonical path>".
 inline constexpr char kMetaFilePrefix[] = "news-search:file:";
 
+// Followed by the slot number: the slot's values of every document, for
+// exact facet counts (common/slot_table.h; the format is in docs/schema.md).
+inline constexpr char kMetaSlotTablePrefix[] = "news-search:slot-table:";
+// The slots news-index stores so: those the searcher counts facets in.
+inline constexpr Xapian::valueno kStoredTableSlots[] = {
+    kSlotOutlet, kSlotLanguage, kSlotYear, kSlotYearMonth, kSlotAuthors,
+    kSlotHost};
+
 // Version of the JSON document-data record stored with each document.
 inline constexpr int kDocumentDataVersion = 1;
 

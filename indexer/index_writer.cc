@@ -10,6 +10,7 @@
 
 #include "common/hash.h"
 #include "common/schema.h"
+#include "common/slot_table.h"
 
 namespace news::indexer {
 namespace {
@@ -256,6 +257,24 @@ Status IndexWriter::commit() {
   }
   pending_documents_ = 0;
   pending_bytes_ = 0;
+  return Done{};
+}
+
+Status IndexWriter::store_slot_tables() {
+  if (Status committed = commit(); !committed.ok()) return committed;
+  try {
+    // Nothing is pending: the transaction commit() began is empty.
+    database_.cancel_transaction();
+    news::store_slot_tables(
+        database_,
+        std::vector<Xapian::valueno>(std::begin(schema::kStoredTableSlots),
+                                     std::end(schema::kStoredTableSlots)));
+    database_.begin_transaction();
+  } catch (const Xapian::Error& error) {
+    return Error::index("cannot store the facet tables of " +
+                        options_.database_path + ": " +
+                        error.get_description());
+  }
   return Done{};
 }
 

@@ -114,6 +114,12 @@ class IndexWriter {
   // then left as committed).
   Status compact();
 
+  // Commits, then stores the tables of the facet slots
+  // (schema::kStoredTableSlots, common/slot_table.h) for the database's
+  // state after that, unless the stored ones still describe it. Called last
+  // in a run: any later commit makes them stale (and unused).
+  Status store_slot_tables();
+
   Xapian::doccount document_count() const { return database_.get_doccount(); }
 
  private:

@@ -111,6 +111,9 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
         !built.ok()) {
       return built;
     }
+    if (Status stored = writer.store_slot_tables(); !stored.ok()) {
+      return stored.error();
+    }
     report.finish(writer.document_count());
     return Done{};
   }
@@ -149,6 +152,9 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
     if (Status compacted = writer.compact(); !compacted.ok()) {
       return compacted.error();
     }
+  }
+  if (Status stored = writer.store_slot_tables(); !stored.ok()) {
+    return stored.error();
   }
   report.finish(writer.document_count());
   return Done{};

@@ -6,30 +6,6 @@
 
 namespace news::searcher {
 
-void DocidSet::intersect(const DocidSet& other) {
-  for (std::size_t i = 0; i < words_.size(); ++i) {
-    words_[i] &= i < other.words_.size() ? other.words_[i] : 0;
-  }
-}
-
-void DocidSet::unite(const DocidSet& other) {
-  const std::size_t common = std::min(words_.size(), other.words_.size());
-  for (std::size_t i = 0; i < common; ++i) words_[i] |= other.words_[i];
-}
-
-void DocidSet::subtract(const DocidSet& other) {
-  const std::size_t common = std::min(words_.size(), other.words_.size());
-  for (std::size_t i = 0; i < common; ++i) words_[i] &= ~other.words_[i];
-}
-
-std::uint64_t DocidSet::size() const {
-  std::uint64_t count = 0;
-  for (const std::uint64_t word : words_) {
-    count += static_cast<std::uint64_t>(__builtin_popcountll(word));
-  }
-  return count;
-}
-
 namespace {
 
 using Op = Xapian::Query::op;
@@ -149,60 +125,6 @@ std::optional<DocidSet> match_by_postings(const Xapian::Query& query,
   DocidSet matches(database.get_lastdocid());
   add_matches(query, database, matches);
   return matches;
-}
-
-SlotTable SlotTable::read(const Xapian::Database& database,
-                          Xapian::valueno slot) {
-  SlotTable table;
-  table.value_of_.assign(std::size_t{database.get_lastdocid()} + 1, 0);
-  table.values_.emplace_back();
-  std::unordered_map<std::string, std::uint32_t> index;
-  // Neighbouring documents often share a value (one outlet's files).
-  std::uint32_t previous = 0;
-  const Xapian::ValueIterator end = database.valuestream_end(slot);
-  for (Xapian::ValueIterator value = database.valuestream_begin(slot);
-       value != end; ++value) {
-    const std::string& text = *value;
-    if (previous == 0 || table.values_[previous] != text) {
-      const auto [at, is_new] = index.try_emplace(
-          text, static_cast<std::uint32_t>(table.values_.size()));
-      if (is_new) table.values_.push_back(text);
-      previous = at->second;
-    }
-    table.value_of_[value.get_docid()] = previous;
-  }
-  return table;
-}
-
-std::vector<std::pair<std::string, std::uint64_t>> SlotTable::count(
-    const DocidSet& matches, std::optional<char> separator) const {
-  std::vector<std::uint64_t> counts(values_.size(), 0);
-  matches.for_each([&](Xapian::docid docid) {
-    if (docid < value_of_.size()) ++counts[value_of_[docid]];
-  });
-  std::vector<std::pair<std::string, std::uint64_t>> found;
-  std::unordered_map<std::string_view, std::size_t> item_at;
-  for (std::size_t i = 1; i < values_.size(); ++i) {
-    if (counts[i] == 0) continue;
-    if (!separator) {
-      found.emplace_back(values_[i], counts[i]);
-      continue;
-    }
-    const std::string_view list = values_[i];
-    std::size_t begin = 0;
-    while (begin < list.size()) {
-      std::size_t end = list.find(*separator, begin);
-      if (end == std::string_view::npos) end = list.size();
-      if (end > begin) {
-        const std::string_view item = list.substr(begin, end - begin);
-        const auto [at, is_new] = item_at.try_emplace(item, found.size());
-        if (is_new) found.emplace_back(std::string(item), 0);
-        found[at->second].second += counts[i];
-      }
-      begin = end + 1;
-    }
-  }
-  return found;
 }
 
 }  // namespace news::searcher

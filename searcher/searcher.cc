@@ -425,9 +425,11 @@ std::string id_term_for(const std::string& id) {
 }
 
 Searcher::Searcher(Xapian::Database database,
+                   std::vector<Xapian::Database> indexes,
                    std::vector<std::string> database_paths,
                    std::string main_language, Provenance provenance)
     : database_(std::move(database)),
+      indexes_(std::move(indexes)),
       database_paths_(std::move(database_paths)),
       main_language_(std::move(main_language)),
       provenance_(std::move(provenance)),
@@ -441,6 +443,7 @@ Result<Searcher> Searcher::open(
     const std::vector<std::string>& database_paths) {
   if (database_paths.empty()) return Error::usage("no index given");
   Xapian::Database combined;
+  std::vector<Xapian::Database> indexes;
   std::optional<std::string> main_language;
   Provenance provenance;
   provenance.tool_version = std::string("news-search ") + NEWS_VERSION;
@@ -457,10 +460,11 @@ Result<Searcher> Searcher::open(
           path + ": cannot read the index: " + error.get_description());
     }
     combined.add_database(one);
+    indexes.push_back(one);
   }
   provenance.main_language = *main_language;
-  return Searcher(std::move(combined), database_paths, *main_language,
-                  std::move(provenance));
+  return Searcher(std::move(combined), std::move(indexes), database_paths,
+                  *main_language, std::move(provenance));
 }
 
 text::Analyzer& Searcher::analyzer_for(const std::string& language) {
@@ -487,24 +491,56 @@ Result<SearchResults> Searcher::search(const SearchRequest& request) {
 bool Searcher::counts_by_tables(
     const std::vector<Xapian::valueno>& slots, bool is_walked,
     const std::function<Xapian::doccount()>& estimate) {
+  // Decoding a stored table costs about this fraction of a value stream's
+  // read per document: 12.5 against 404 instructions at 200,000 articles
+  // (docs/performance.md, "Stored slot tables").
+  constexpr std::uint64_t kStoredReadFraction = 32;
   std::uint64_t unread = 0;
+  const std::uint64_t doc_count = database_.get_doccount();
   for (const Xapian::valueno slot : slots) {
-    unread += slot_tables_.count(slot) == 0 ? 1 : 0;
+    if (slot_tables_.count(slot) != 0) continue;
+    unread += has_stored_tables(slot) ? doc_count / kStoredReadFraction + 1
+                                      : doc_count;
   }
   if (unread == 0) return true;
   if (estimate) {
     const std::uint64_t per_match = slots.size() + (is_walked ? 1 : 0);
-    if (spied_values_ + std::uint64_t{estimate()} * per_match <
-        std::uint64_t{database_.get_doccount()} * unread) {
+    if (spied_values_ + std::uint64_t{estimate()} * per_match < unread) {
       return false;
     }
   }
   for (const Xapian::valueno slot : slots) {
     if (slot_tables_.count(slot) == 0) {
-      slot_tables_.emplace(slot, SlotTable::read(database_, slot));
+      slot_tables_.emplace(slot, table_of(slot));
     }
   }
   return true;
+}
+
+bool Searcher::has_stored_tables(Xapian::valueno slot) const {
+  if (!use_stored_tables_) return false;
+  const std::string key = slot_table_key(slot);
+  return std::all_of(
+      indexes_.begin(), indexes_.end(), [&](const Xapian::Database& index) {
+        const Xapian::TermIterator found = index.metadata_keys_begin(key);
+        return found != index.metadata_keys_end(key) && *found == key;
+      });
+}
+
+SlotTable Searcher::table_of(Xapian::valueno slot) const {
+  if (use_stored_tables_) {
+    std::vector<SlotTable> stored;
+    for (const Xapian::Database& index : indexes_) {
+      std::optional<SlotTable> table = SlotTable::load(index, slot);
+      if (!table) break;
+      stored.push_back(std::move(*table));
+    }
+    if (stored.size() == indexes_.size()) {
+      return stored.size() == 1 ? std::move(stored.front())
+                                : SlotTable::interleave(stored);
+    }
+  }
+  return SlotTable::read(database_, slot);
 }
 
 std::vector<std::string> Searcher::other_stemming_languages() {

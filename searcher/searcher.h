@@ -74,6 +74,10 @@ class Searcher {
   // kTablesByMatcher, and use kTablesByPostings only for queries the posting
   // lists can answer (DocidSpy).
   void set_exact_counts(ExactCounts how) { exact_counts_ = how; }
+  // Whether slot tables come from the ones news-index stores in the index
+  // (when they describe its current state), as by default, or are always
+  // read from the value streams.
+  void set_stored_tables(bool use) { use_stored_tables_ = use; }
 
   // The index's main language (metadata), "en" when not recorded.
   const std::string& main_language() const { return main_language_; }
@@ -81,8 +85,9 @@ class Searcher {
   const Provenance& provenance() const { return provenance_; }
 
  private:
-  Searcher(Xapian::Database database, std::vector<std::string> database_paths,
-           std::string main_language, Provenance provenance);
+  Searcher(Xapian::Database database, std::vector<Xapian::Database> indexes,
+           std::vector<std::string> database_paths, std::string main_language,
+           Provenance provenance);
 
   // The analyzer whose stemmer parses queries in `language` ("" = main).
   text::Analyzer& analyzer_for(const std::string& language);
@@ -100,11 +105,21 @@ class Searcher {
   // costs no more than the values the spies have read since and would read
   // for this request's `estimate()` matches (one more per match when the
   // matches are walked from posting lists, which spares the matcher).
+  // A table the indexes store costs a fraction of a value stream's read.
   bool counts_by_tables(const std::vector<Xapian::valueno>& slots,
                         bool is_walked,
                         const std::function<Xapian::doccount()>& estimate);
 
+  // Whether every index holds a stored table of the slot (valid or not).
+  bool has_stored_tables(Xapian::valueno slot) const;
+  // The slot's table: the indexes' stored ones when all are valid (and
+  // stored tables are not switched off), else read from the value stream.
+  SlotTable table_of(Xapian::valueno slot) const;
+
   Xapian::Database database_;
+  // Each index of database_ alone; they share its state (a reopen of
+  // database_ reopens them).
+  std::vector<Xapian::Database> indexes_;
   std::vector<std::string> database_paths_;
   std::string main_language_;
   Provenance provenance_;
@@ -118,6 +133,7 @@ class Searcher {
   std::map<Xapian::valueno, SlotTable> slot_tables_;
   std::uint64_t spied_values_ = 0;
   ExactCounts exact_counts_ = ExactCounts::kAuto;
+  bool use_stored_tables_ = true;
 };
 
 // The unique-id term of an article id: "Q" + id, hashed past

@@ -21,6 +21,7 @@
 
 #include "common/article.h"
 #include "common/schema.h"
+#include "common/slot_table.h"
 #include "common/text/analyzer.h"
 #include "indexer/article_to_document.h"
 
@@ -208,6 +209,11 @@ int main(int argc, char* argv[]) {
   database.set_metadata(news::schema::kMetaMainLanguage, "en");
   database.set_metadata(news::schema::kMetaBuildInfo, "make_bench_index");
   database.commit();
+  // As news-index does last (common/slot_table.h).
+  news::store_slot_tables(
+      database,
+      std::vector<Xapian::valueno>(std::begin(news::schema::kStoredTableSlots),
+                                   std::end(news::schema::kStoredTableSlots)));
   std::cerr << "\nmake_bench_index: " << database.get_doccount()
             << " documents\n";
   return 0;

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 #include <xapian.h>
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <set>
@@ -24,33 +25,6 @@
 
 namespace news::searcher {
 namespace {
-
-TEST(DocidSet, InsertsCountsAndCombines) {
-  DocidSet a(200);
-  for (const Xapian::docid id : {1u, 63u, 64u, 65u, 128u, 200u}) a.insert(id);
-  EXPECT_EQ(a.size(), 6u);
-  EXPECT_TRUE(a.contains(64));
-  EXPECT_FALSE(a.contains(2));
-  EXPECT_FALSE(a.contains(100'000));
-  std::vector<Xapian::docid> visited;
-  a.for_each([&](Xapian::docid id) { visited.push_back(id); });
-  EXPECT_EQ(visited, (std::vector<Xapian::docid>{1, 63, 64, 65, 128, 200}));
-
-  DocidSet b(200);
-  for (const Xapian::docid id : {2u, 64u, 200u}) b.insert(id);
-  DocidSet both = a;
-  both.intersect(b);
-  EXPECT_EQ(both.size(), 2u);
-  EXPECT_TRUE(both.contains(64) && both.contains(200));
-  DocidSet either = a;
-  either.unite(b);
-  EXPECT_EQ(either.size(), 7u);
-  DocidSet only_a = a;
-  only_a.subtract(b);
-  EXPECT_EQ(only_a.size(), 4u);
-  EXPECT_FALSE(only_a.contains(64));
-  EXPECT_TRUE(only_a.contains(63));
-}
 
 // The document ids Xapian's matcher finds for `query`, every one.
 std::set<Xapian::docid> matched_by_xapian(const Xapian::Database& database,
@@ -309,40 +283,136 @@ TEST_F(MatchCountsOnCorpora, AuthorListsCountEachAuthor) {
 }
 
 // Every way of counting answers every request alike, in one index and in
-// the same articles as two indexes searched together; in the combined
-// search the matcher-fed tables are not used (DocidSpy), which the
-// searcher falls back from by itself.
+// the same articles as two indexes searched together, with the tables the
+// indexes store and with tables read from the value streams; in the
+// combined search the matcher-fed tables are not used (DocidSpy), which
+// the searcher falls back from by itself.
 TEST_F(MatchCountsOnCorpora, EveryCountingMethodAnswersAlike) {
+  struct Method {
+    ExactCounts how;
+    bool is_stored;
+    std::unique_ptr<Searcher> searcher;
+  };
   for (const std::vector<std::string>& paths :
        {std::vector<std::string>{path("all")},
         std::vector<std::string>{path("part1"), path("part2")}}) {
-    std::map<ExactCounts, std::unique_ptr<Searcher>> searchers;
+    std::vector<Method> methods;
     for (const ExactCounts how :
          {ExactCounts::kSpies, ExactCounts::kTablesByPostings,
           ExactCounts::kTablesByMatcher, ExactCounts::kAuto}) {
-      Result<Searcher> opened = Searcher::open(paths);
-      ASSERT_TRUE(opened.ok()) << opened.error().message();
-      searchers[how] = std::make_unique<Searcher>(std::move(opened.value()));
-      searchers[how]->set_exact_counts(how);
+      for (const bool is_stored : {true, false}) {
+        if (how == ExactCounts::kSpies && !is_stored) continue;
+        Result<Searcher> opened = Searcher::open(paths);
+        ASSERT_TRUE(opened.ok()) << opened.error().message();
+        methods.push_back(
+            {how, is_stored,
+             std::make_unique<Searcher>(std::move(opened.value()))});
+        methods.back().searcher->set_exact_counts(how);
+        methods.back().searcher->set_stored_tables(is_stored);
+      }
     }
     std::size_t with_many_matches = 0;
     // Twice: a warm kAuto searcher reads its tables during the first round.
     for (int round = 0; round < 2; ++round) {
       for (const SearchRequest& request : varied_requests()) {
-        const Answer expected =
-            answer_of(*searchers[ExactCounts::kSpies], request);
+        const Answer expected = answer_of(*methods.front().searcher, request);
         with_many_matches += expected.total > 100 ? 1 : 0;
-        for (const ExactCounts how :
-             {ExactCounts::kTablesByPostings, ExactCounts::kTablesByMatcher,
-              ExactCounts::kAuto}) {
-          EXPECT_EQ(answer_of(*searchers[how], request), expected)
-              << request.query << " counted by method " << static_cast<int>(how)
-              << " in " << paths.size() << " index(es)";
+        for (std::size_t i = 1; i < methods.size(); ++i) {
+          EXPECT_EQ(answer_of(*methods[i].searcher, request), expected)
+              << request.query << " counted by method "
+              << static_cast<int>(methods[i].how)
+              << (methods[i].is_stored ? " with stored tables" : "") << " in "
+              << paths.size() << " index(es)";
         }
       }
     }
     EXPECT_GT(with_many_matches, 20u);
   }
+}
+
+// news-index stores a table of each facet slot that describes the index
+// it leaves, document by document.
+TEST_F(MatchCountsOnCorpora, IndexesStoreTheirFacetTables) {
+  for (const char* name : {"all", "part1", "part2"}) {
+    const Xapian::Database database(path(name));
+    for (const Xapian::valueno slot : schema::kStoredTableSlots) {
+      const std::optional<SlotTable> stored = SlotTable::load(database, slot);
+      ASSERT_TRUE(stored.has_value()) << name << " slot " << slot;
+      ASSERT_EQ(stored->last_docid(), database.get_lastdocid());
+      const SlotTable read = SlotTable::read(database, slot);
+      std::size_t with_value = 0;
+      for (Xapian::docid id = 1; id <= database.get_lastdocid(); ++id) {
+        ASSERT_EQ(stored->value_of(id), read.value_of(id))
+            << name << " slot " << slot << " document " << id;
+        with_value += read.value_of(id).empty() ? 0 : 1;
+      }
+      // Some articles have a value in each slot (dates, authors and sites
+      // are rare in some corpora).
+      EXPECT_GT(with_value, 0u) << name << " slot " << slot;
+    }
+  }
+}
+
+// The outlet facet of "the" over every match, by a searcher counting from
+// tables (stored ones or not) in the indexes at `paths`.
+std::map<std::string, std::uint64_t> outlets_of_the(
+    const std::vector<std::string>& paths, bool is_stored) {
+  Result<Searcher> opened = Searcher::open(paths);
+  EXPECT_TRUE(opened.ok());
+  if (!opened.ok()) return {};
+  opened.value().set_exact_counts(ExactCounts::kTablesByPostings);
+  opened.value().set_stored_tables(is_stored);
+  SearchRequest request;
+  request.query = "the";
+  request.facets = {Facet::kOutlet};
+  return answer_of(opened.value(), request).facets["outlet"];
+}
+
+// The searcher counts from the stored tables while they describe the
+// index's state, and from its value streams once another commit made them
+// stale: a table made up for the test shows which one it used.
+TEST_F(MatchCountsOnCorpora, SearcherUsesStoredTablesOnlyWhileCurrent) {
+  namespace fs = std::filesystem;
+  ::news::testing::TempDir temp;
+  const std::string copy = temp.file("copy");
+  fs::copy(path("part2"), copy, fs::copy_options::recursive);
+  const std::map<std::string, std::uint64_t> real =
+      outlets_of_the({copy}, false);
+  ASSERT_GT(real.size(), 1u);
+  std::uint64_t total = 0;
+  for (const auto& [outlet, count] : real) total += count;
+  {
+    Xapian::WritableDatabase database(copy, Xapian::DB_OPEN);
+    // Every document from the outlet "Made up".
+    Xapian::WritableDatabase made_up(temp.file("made-up"), Xapian::DB_CREATE);
+    for (Xapian::docid id = 1; id <= database.get_lastdocid(); ++id) {
+      Xapian::Document document;
+      document.add_value(schema::kSlotOutlet, "Made up");
+      made_up.add_document(document);
+    }
+    made_up.commit();
+    const SlotTableStamp next{database.get_revision() + 1,
+                              database.get_doccount(),
+                              database.get_lastdocid()};
+    database.set_metadata(
+        slot_table_key(schema::kSlotOutlet),
+        SlotTable::read(made_up, schema::kSlotOutlet).encode(next));
+    database.commit();
+  }
+  EXPECT_EQ(outlets_of_the({copy}, true),
+            (std::map<std::string, std::uint64_t>{{"Made up", total}}));
+  EXPECT_EQ(outlets_of_the({copy}, false), real);
+  // Searched with another index, the made-up table is used for this one.
+  const std::map<std::string, std::uint64_t> both =
+      outlets_of_the({path("part1"), copy}, true);
+  ASSERT_EQ(both.count("Made up"), 1u);
+  EXPECT_EQ(both.at("Made up"), total);
+  {
+    Xapian::WritableDatabase database(copy, Xapian::DB_OPEN);
+    database.set_metadata("test:other-writer", "was here");
+    database.commit();
+  }
+  EXPECT_EQ(outlets_of_the({copy}, true), real);
 }
 
 }  // namespace
