@@ -528,19 +528,24 @@ bool Searcher::has_stored_tables(Xapian::valueno slot) const {
 }
 
 SlotTable Searcher::table_of(Xapian::valueno slot) const {
+  std::vector<SlotTable> tables;
   if (use_stored_tables_) {
-    std::vector<SlotTable> stored;
     for (const Xapian::Database& index : indexes_) {
       std::optional<SlotTable> table = SlotTable::load(index, slot);
       if (!table) break;
-      stored.push_back(std::move(*table));
-    }
-    if (stored.size() == indexes_.size()) {
-      return stored.size() == 1 ? std::move(stored.front())
-                                : SlotTable::interleave(stored);
+      tables.push_back(std::move(*table));
     }
   }
-  return SlotTable::read(database_, slot);
+  if (tables.size() != indexes_.size()) {
+    // Each index's own value stream: through the combined database every
+    // value costs several times more.
+    tables.clear();
+    for (const Xapian::Database& index : indexes_) {
+      tables.push_back(SlotTable::read(index, slot));
+    }
+  }
+  return tables.size() == 1 ? std::move(tables.front())
+                            : SlotTable::interleave(tables);
 }
 
 std::vector<std::string> Searcher::other_stemming_languages() {
