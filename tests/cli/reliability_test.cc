@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "common/schema.h"
+#include "common/slot_table.h"
 #include "tests/cli/command.h"
 #include "tests/support/test_support.h"
 
@@ -102,6 +103,8 @@ void append(const fs::path& file, const std::string& text) {
                       fs::last_write_time(file) + std::chrono::seconds(5));
 }
 
+void expect_finished(const std::string& database);
+
 // Builds an index of the real corpus with first_build_flags, then changes
 // the corpus and indexes it again: the result must equal a build from
 // scratch of the new state.
@@ -137,9 +140,11 @@ void expect_incremental_equals_scratch(
   EXPECT_NE(again.err.find("files: 4 new, 3 changed, 66 unchanged, 2 removed"),
             std::string::npos)
       << again.err;
+  expect_finished(database);
 
   const std::string scratch = dir.file("scratch");
   ASSERT_EQ(index(scratch, root).exit_code, 0);
+  expect_finished(scratch);
   EXPECT_EQ(Xapian::Database(database).get_doccount(),
             Xapian::Database(scratch).get_doccount());
   EXPECT_TRUE(unique_ids(database) == unique_ids(scratch));
@@ -176,6 +181,29 @@ void expect_consistent(const std::string& database) {
   }
   EXPECT_EQ(recorded, sources);
   EXPECT_EQ(db.get_doccount(), sources.size());
+  // A stored facet table that the database's state lets a searcher use
+  // holds the slot's values exactly, whenever the run stopped.
+  for (const Xapian::valueno slot : schema::kStoredTableSlots) {
+    const std::optional<SlotTable> stored = SlotTable::load(db, slot);
+    if (!stored) continue;
+    const SlotTable read = SlotTable::read(db, slot);
+    ASSERT_EQ(stored->last_docid(), read.last_docid()) << slot;
+    for (Xapian::docid id = 1; id <= read.last_docid(); ++id) {
+      ASSERT_EQ(stored->value_of(id), read.value_of(id))
+          << "slot " << slot << " document " << id;
+    }
+  }
+}
+
+// After a run that finished: consistent, and every facet table is stored
+// and current.
+void expect_finished(const std::string& database) {
+  expect_consistent(database);
+  const Xapian::Database db(database);
+  for (const Xapian::valueno slot : schema::kStoredTableSlots) {
+    EXPECT_TRUE(SlotTable::load(db, slot).has_value())
+        << database << ": no current table of slot " << slot;
+  }
 }
 
 // Kills news-index (run with extra_flags on the real corpus) after each of
@@ -229,7 +257,7 @@ KilledRuns expect_killed_runs_finish(
     const CommandResult finish = index(database, root);
     EXPECT_EQ(finish.exit_code, 0) << "killed after " << delay_ms << " ms\n"
                                    << finish.err;
-    expect_consistent(database);
+    expect_finished(database);
     EXPECT_TRUE(unique_ids(database) == unique_ids(reference))
         << "killed after " << delay_ms << " ms";
     EXPECT_EQ(first_difference(search_outputs(database), expected_output), "")
@@ -277,7 +305,7 @@ TEST(ParallelBuild, GivesTheSameIndexAsOneWriter) {
   ASSERT_EQ(built.exit_code, 0) << built.err;
   EXPECT_NE(built.err.find("files: 71 new, 0 changed"), std::string::npos)
       << built.err;
-  expect_consistent(parallel);
+  expect_finished(parallel);
   EXPECT_FALSE(fs::exists(fs::path(parallel) / "shards"));
   EXPECT_TRUE(unique_ids(parallel) == unique_ids(single));
   EXPECT_EQ(first_difference(search_outputs(parallel), search_outputs(single)),
@@ -295,7 +323,7 @@ TEST(ParallelBuild, GivesTheSameIndexAsOneWriter) {
       << small.err;
   EXPECT_GE(std::stoi(merged[1]), 10) << small.err;
   EXPECT_FALSE(fs::exists(fs::path(rotated) / "shards"));
-  expect_consistent(rotated);
+  expect_finished(rotated);
   EXPECT_TRUE(unique_ids(rotated) == unique_ids(single));
   EXPECT_EQ(first_difference(search_outputs(rotated), search_outputs(single)),
             "");

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "common/schema.h"
+#include "common/slot_table.h"
 #include "tests/support/test_support.h"
 
 namespace news::indexer {
@@ -196,6 +197,54 @@ TEST(IndexWriter, CompactionKeepsEverythingAndStaysWritable) {
   EXPECT_EQ(database.get_termfreq("harbour"), 51u);
   EXPECT_EQ(database.get_metadata(schema::kMetaSchemaVersion),
             std::to_string(schema::kVersion));
+}
+
+// The facet tables stored last describe the index as it is after each run,
+// a run that changes nothing leaves them (and the revision) alone, and the
+// writer stays usable after storing them.
+TEST(IndexWriter, StoresCurrentFacetTablesLast) {
+  testing::TempDir dir;
+  const auto outlets = [&]() {
+    const Xapian::Database database(dir.file("index"));
+    const std::optional<SlotTable> table =
+        SlotTable::load(database, schema::kSlotOutlet);
+    std::vector<std::string> found;
+    if (!table) return found;
+    for (Xapian::docid id = 1; id <= table->last_docid(); ++id) {
+      found.emplace_back(table->value_of(id));
+    }
+    return found;
+  };
+  {
+    auto writer = IndexWriter::open(options_for(dir));
+    ASSERT_TRUE(writer.ok());
+    Article first = article_with_id("a", "harbour");
+    first.outlet = "Harbour Times";
+    ASSERT_TRUE(writer.value()->add(first, "/a").ok());
+    ASSERT_TRUE(writer.value()->store_slot_tables().ok());
+    EXPECT_EQ(outlets(), std::vector<std::string>{"Harbour Times"});
+    // More work after them: committed, and the tables are then stale.
+    Article second = article_with_id("b", "cranes");
+    second.outlet = "Crane Weekly";
+    ASSERT_TRUE(writer.value()->add(second, "/b").ok());
+    ASSERT_TRUE(writer.value()->commit().ok());
+    EXPECT_TRUE(outlets().empty());
+    ASSERT_TRUE(writer.value()->store_slot_tables().ok());
+  }
+  EXPECT_EQ(outlets(),
+            (std::vector<std::string>{"Harbour Times", "Crane Weekly"}));
+  const Xapian::rev revision =
+      Xapian::Database(dir.file("index")).get_revision();
+  {
+    auto writer = IndexWriter::open(options_for(dir));
+    ASSERT_TRUE(writer.ok());
+    ASSERT_TRUE(writer.value()->store_slot_tables().ok());
+  }
+  EXPECT_EQ(Xapian::Database(dir.file("index")).get_revision(), revision);
+  const Xapian::Database database(dir.file("index"));
+  for (const Xapian::valueno slot : schema::kStoredTableSlots) {
+    EXPECT_TRUE(SlotTable::load(database, slot).has_value()) << slot;
+  }
 }
 
 }  // namespace
