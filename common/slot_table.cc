@@ -152,6 +152,8 @@ std::optional<std::pair<SlotTableStamp, SlotTable>> SlotTable::decode(
   table.values_.emplace_back();
   for (std::uint64_t i = 0; i < count; ++i) {
     const std::size_t size = reader.get(4);
+    // Xapian has no empty values: an empty one is an absent one.
+    if (size == 0) return std::nullopt;
     table.values_.emplace_back(reader.take(size));
   }
   const std::size_t width = reader.get(1);

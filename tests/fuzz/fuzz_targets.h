@@ -52,6 +52,10 @@ void fuzz_html(const std::uint8_t* data, std::size_t size);
 void fuzz_jsonl(const std::uint8_t* data, std::size_t size);
 // CSV or TSV (the last byte picks): one header's columns in every row.
 void fuzz_csv(const std::uint8_t* data, std::size_t size);
+// A stored slot table (SlotTable::decode, as read from an index's
+// metadata): what it accepts re-encodes to the same values, counts every
+// document with a value once, and interleaves with itself.
+void fuzz_slot_table(const std::uint8_t* data, std::size_t size);
 // WARC (.warc; a .warc.gz when the bytes start with the gzip magic, which
 // reads as its content or reports the bad gzip data).
 void fuzz_warc(const std::uint8_t* data, std::size_t size);

@@ -89,5 +89,9 @@ TEST(FuzzRegression, WarcReaderSurvivesEveryInput) {
   run_regressions("warc", fuzz_warc);
 }
 
+TEST(FuzzRegression, SlotTableReaderSurvivesEveryInput) {
+  run_regressions("slot_table", fuzz_slot_table);
+}
+
 }  // namespace
 }  // namespace news::fuzz
