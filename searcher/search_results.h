@@ -108,6 +108,10 @@ struct IndexStats {
   std::optional<Date> last_date;
   std::uint64_t size_bytes = 0;  // files of the database folders
   std::string build_info;        // metadata news-search:build (first db)
+  // The facet tables news-index stores (common/slot_table.h): "current"
+  // when every index has them for its present state, "stale" when some are
+  // there but out of date, "none" when no index has any.
+  std::string facet_tables;
 };
 
 // news-search --show: one article as stored.

@@ -321,14 +321,6 @@ std::string shown_value(std::string value, bool is_month) {
   return value;
 }
 
-std::vector<FacetCount> spy_counts(const Xapian::ValueCountMatchSpy& spy) {
-  std::vector<FacetCount> counts;
-  for (auto value = spy.values_begin(); value != spy.values_end(); ++value) {
-    counts.push_back({*value, value.get_termfreq()});
-  }
-  return counts;
-}
-
 Xapian::valueno slot_of(Facet facet) {
   switch (facet) {
     case Facet::kOutlet:
@@ -836,15 +828,33 @@ Result<IndexStats> Searcher::stats() {
     IndexStats stats;
     stats.provenance = provenance_;
     stats.document_count = database_.get_doccount();
-    Xapian::Enquire enquire(database_);
-    enquire.set_query(Xapian::Query::MatchAll);
-    Xapian::ValueCountMatchSpy outlets(schema::kSlotOutlet);
-    Xapian::ValueCountMatchSpy languages(schema::kSlotLanguage);
-    enquire.add_matchspy(&outlets);
-    enquire.add_matchspy(&languages);
-    enquire.get_mset(0, 0, stats.document_count);
-    stats.outlets = make_group("", spy_counts(outlets), 0).counts;
-    stats.languages = make_group("", spy_counts(languages), 0).counts;
+    std::size_t current = 0;
+    std::size_t stored = 0;
+    for (const Xapian::Database& index : indexes_) {
+      for (const Xapian::valueno slot : schema::kStoredTableSlots) {
+        current += SlotTable::load(index, slot) ? 1 : 0;
+        stored += !index.get_metadata(slot_table_key(slot)).empty() ? 1 : 0;
+      }
+    }
+    stats.facet_tables =
+        current == indexes_.size() * std::size(schema::kStoredTableSlots)
+            ? "current"
+        : stored > 0 ? "stale"
+                     : "none";
+    // Every document counts once in its table (none in a deleted one's).
+    DocidSet all(database_.get_lastdocid());
+    for (Xapian::docid id = 1; id <= database_.get_lastdocid(); ++id) {
+      all.insert(id);
+    }
+    const auto counted = [&](Xapian::valueno slot) {
+      std::vector<FacetCount> counts;
+      for (auto& [value, count] : table_of(slot).count(all, std::nullopt)) {
+        counts.push_back({std::move(value), count});
+      }
+      return make_group("", std::move(counts), 0).counts;
+    };
+    stats.outlets = counted(schema::kSlotOutlet);
+    stats.languages = counted(schema::kSlotLanguage);
     for (auto value = database_.valuestream_begin(schema::kSlotPublished);
          value != database_.valuestream_end(schema::kSlotPublished); ++value) {
       const std::optional<Date> date = parse_iso_date(*value);

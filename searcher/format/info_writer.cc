@@ -38,6 +38,7 @@ Json stats_json(const IndexStats& stats) {
           {"size_bytes", stats.size_bytes},
           {"schema", schema},
           {"build", stats.build_info},
+          {"facet_tables", stats.facet_tables},
           {"outlets", counts_json(stats.outlets)},
           {"languages", counts_json(stats.languages)},
           {"provenance",
@@ -87,6 +88,15 @@ void write_stats_text(const IndexStats& stats, std::ostream& out) {
   if (!stats.build_info.empty()) {
     out << "Built by:  " << printable(stats.build_info) << "\n";
   }
+  out << "Facets:    "
+      << (stats.facet_tables == "current" ? "stored tables, current"
+          : stats.facet_tables == "stale"
+              ? "stored tables out of date (the index "
+                "changed since); counts read every value instead, slower: run "
+                "news-index on it again to refresh them"
+              : "no stored tables; counts read every value instead, slower: "
+                "run news-index on it again to store them")
+      << "\n";
   out << "\nLanguages:";
   for (const FacetCount& count : stats.languages) {
     out << " " << printable(count.value) << " " << count.count;
@@ -166,6 +176,7 @@ void write_stats(const IndexStats& stats, OutputFormat format,
       row("last_date",
           stats.last_date ? stats.last_date->to_iso() : std::string(), "");
       row("size_bytes", "", std::to_string(stats.size_bytes));
+      row("facet_tables", stats.facet_tables, "");
       for (const DatabaseFingerprint& database : stats.provenance.databases) {
         row("schema", database.schema_version, "");
       }

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -641,6 +642,15 @@ TEST_F(QueryTable, StatsAndShowDescribeTheIndex) {
   for (const json& outlet : document["outlets"])
     outlet_sum += outlet["count"].get<std::uint64_t>();
   EXPECT_EQ(outlet_sum, facts_->size());
+  // Each outlet's count is its number of articles.
+  std::map<std::string, std::uint64_t> by_outlet;
+  for (const auto& [id, facts] : *facts_) ++by_outlet[facts.outlet];
+  ASSERT_EQ(document["outlets"].size(), by_outlet.size());
+  for (const json& outlet : document["outlets"]) {
+    EXPECT_EQ(outlet["count"], by_outlet[outlet["value"].get<std::string>()])
+        << outlet["value"];
+  }
+  EXPECT_EQ(document["facet_tables"], "current");
   EXPECT_GT(document["size_bytes"].get<std::uint64_t>(), 0u);
   EXPECT_EQ(document["schema"], std::to_string(schema::kVersion));
   const CommandResult text_stats = search({"--stats"});
@@ -668,6 +678,58 @@ TEST_F(QueryTable, StatsAndShowDescribeTheIndex) {
   EXPECT_EQ(missing.exit_code, 1);
   EXPECT_NE(missing.err.find("no article"), std::string::npos);
   EXPECT_EQ(search({"--stats", "tsunami"}).exit_code, 2);
+}
+
+// --stats says whether the stored facet tables are current, and counts the
+// same with them, with stale ones and with none.
+TEST_F(QueryTable, StatsTellWhetherTheFacetTablesAreCurrent) {
+  namespace fs = std::filesystem;
+  TempDir dir;
+  const std::string copy = dir.file("copy");
+  fs::copy(index_, copy, fs::copy_options::recursive);
+  const auto stats_of = [&]() {
+    const CommandResult result = run_command(
+        news_search_path(), {"-d", copy, "--stats", "--format", "json"});
+    EXPECT_EQ(result.exit_code, 0) << result.err;
+    return json::parse(result.out);
+  };
+  const json current = stats_of();
+  ASSERT_EQ(current["facet_tables"], "current");
+  {
+    Xapian::WritableDatabase database(copy, Xapian::DB_OPEN);
+    database.set_metadata("test:other-writer", "was here");
+    database.commit();
+  }
+  const json stale = stats_of();
+  EXPECT_EQ(stale["facet_tables"], "stale");
+  EXPECT_EQ(stale["outlets"], current["outlets"]);
+  EXPECT_EQ(stale["languages"], current["languages"]);
+  const CommandResult text =
+      run_command(news_search_path(), {"-d", copy, "--stats"});
+  EXPECT_NE(text.out.find("out of date"), std::string::npos) << text.out;
+  {
+    Xapian::WritableDatabase database(copy, Xapian::DB_OPEN);
+    for (const Xapian::valueno slot : schema::kStoredTableSlots) {
+      database.set_metadata(schema::kMetaSlotTablePrefix + std::to_string(slot),
+                            "");
+    }
+    database.commit();
+  }
+  const json none = stats_of();
+  EXPECT_EQ(none["facet_tables"], "none");
+  EXPECT_EQ(none["outlets"], current["outlets"]);
+  // A run of news-index over the same files, which changes no article,
+  // stores them again.
+  const CommandResult again = run_command(
+      news_index_path(),
+      {"-d", copy, "--progress=never", (corpora_dir() / "seed").string(),
+       (corpora_dir() / "ptc-propaganda").string(),
+       (corpora_dir() / "wikinews-en-2004" / "txt").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_NE(again.err.find("0 new, 0 changed"), std::string::npos) << again.err;
+  const json refreshed = stats_of();
+  EXPECT_EQ(refreshed["facet_tables"], "current");
+  EXPECT_EQ(refreshed["outlets"], current["outlets"]);
 }
 
 TEST_F(QueryTable, ExitCodesAndAClosedPipe) {
