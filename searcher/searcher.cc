@@ -529,8 +529,7 @@ SlotTable Searcher::table_of(Xapian::valueno slot) const {
     }
   }
   if (tables.size() != indexes_.size()) {
-    // Each index's own value stream: through the combined database every
-    // value costs several times more.
+    // Each index's own value stream, combined as stored tables are.
     tables.clear();
     for (const Xapian::Database& index : indexes_) {
       tables.push_back(SlotTable::read(index, slot));

@@ -10,6 +10,9 @@ Peers: news-index, omindex, fts5, recoll, lucene, rg (rg: queries only).
 A peer whose program is missing is reported as skipped, never guessed.
 Timings: wall time by the clock around the process, peak RSS and CPU from
 /usr/bin/time -v; index size is the apparent size of the index files.
+Before each indexing run its input files are read once, untimed, so that
+every indexer starts with them in the page cache (a VM that reclaims its
+cache would otherwise make whichever runs first read from disk).
 Query latency: "warm" = one process answers every query (news-search
 --batch fed one request at a time and timed until its summary line;
 Omega = Xapian's Python bindings on omindex's database, QueryParser + top 10
@@ -51,6 +54,20 @@ def tree_bytes(path):
             except OSError:
                 pass
     return total
+
+
+def read_through(path):
+    """Reads every file under path (or the file), so that it is cached."""
+    paths = [path] if os.path.isfile(path) else (
+        os.path.join(root, name) for root, _, files in os.walk(path)
+        for name in files)
+    for name in paths:
+        try:
+            with open(name, "rb") as f:
+                while f.read(1 << 20):
+                    pass
+        except OSError:
+            pass
 
 
 def timed(cmd, log_path, env=None, cwd=None):
@@ -124,7 +141,7 @@ class Bench:
 
     # ------------------------------------------------------------ indexing
     def index_runs(self, name, make_cmd, db, count=None, input_bytes=None, env=None,
-                   repeat=None):
+                   repeat=None, inputs=None):
         repeat = repeat or self.args.repeat
         runs = []
         for run in range(repeat):
@@ -132,6 +149,8 @@ class Bench:
                 shutil.rmtree(db)
             elif os.path.exists(db):
                 os.remove(db)
+            for path in inputs or [self.text]:
+                read_through(path)
             log("== %s: indexing (run %d/%d)" % (name, run + 1, repeat))
             wall, rss, cpu, rc = timed(make_cmd(), self.path(name + ".log"), env=env)
             runs.append((wall, rss, cpu, rc))
@@ -201,7 +220,8 @@ class Bench:
                 self.index_runs("news-index-mixed",
                                 lambda: [ns, "--progress=never", "-d", dbm, self.mixed],
                                 dbm, count=lambda: self.news_docs("news-index-mixed"),
-                                input_bytes=tree_bytes(self.mixed), repeat=1)
+                                input_bytes=tree_bytes(self.mixed), repeat=1,
+                                inputs=[self.mixed])
                 shutil.rmtree(dbm, ignore_errors=True)
         if "omindex" in self.peers:
             if shutil.which("omindex"):
@@ -215,7 +235,9 @@ class Bench:
             db = self.path("fts5.sqlite")
             helper = os.path.join(os.path.dirname(__file__), "fts5_index.py")
             self.index_runs("fts5", lambda: [sys.executable, helper, self.corpus, db], db,
-                            count=lambda: self.sqlite_count(db))
+                            count=lambda: self.sqlite_count(db),
+                            inputs=[os.path.join(self.corpus, "articles.tsv"),
+                                    self.text])
         if "recoll" in self.peers:
             if shutil.which("recollindex"):
                 conf = self.path("recoll-conf")
