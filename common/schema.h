@@ -69,8 +69,8 @@ inline constexpr char kMetaFilePrefix[] = "news-search:file:";
 inline constexpr char kMetaSlotTablePrefix[] = "news-search:slot-table:";
 // The slots news-index stores so: those the searcher counts facets in.
 inline constexpr Xapian::valueno kStoredTableSlots[] = {
-    kSlotOutlet, kSlotLanguage, kSlotYear, kSlotYearMonth, kSlotAuthors,
-    kSlotHost};
+    kSlotOutlet,    kSlotLanguage, kSlotYear,
+    kSlotYearMonth, kSlotAuthors,  kSlotHost};
 
 // Version of the JSON document-data record stored with each document.
 inline constexpr int kDocumentDataVersion = 1;
