@@ -1,6 +1,7 @@
 // The line helpers the extractors share (corpus/extract/line_text.h): how a
-// line is folded for comparison across files, checked on crafted lines and
-// against a plain ICU rendering of the same rules on the real corpora.
+// line is folded for comparison across files and how its words are counted,
+// checked on crafted lines and against a plain ICU rendering of the same
+// rules on the real corpora.
 #include "corpus/extract/line_text.h"
 
 #include <gtest/gtest.h>
@@ -119,6 +120,65 @@ TEST(FoldLine, AgreesWithIcuOnTheCorpora) {
   }
   EXPECT_GT(lines, 50'000u);
   EXPECT_GT(beyond_ascii, 5'000u);
+}
+
+// count_words_up_to's rule in plain ICU, one code point at a time: a word
+// is a run of code points that are not white space (Unicode's) with a
+// letter or digit (u_isalnum) in it; ill-formed bytes are neither.
+std::size_t words_by_icu(std::string_view line) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(line.data());
+  const auto length = static_cast<std::int32_t>(line.size());
+  std::size_t words = 0;
+  bool in_token = false;
+  bool counted = false;
+  for (std::int32_t offset = 0; offset < length;) {
+    UChar32 c = 0;
+    U8_NEXT(bytes, offset, length, c);
+    if (c >= 0 && u_isUWhiteSpace(c)) {
+      in_token = false;
+      continue;
+    }
+    if (!in_token) counted = false;
+    in_token = true;
+    if (!counted && c >= 0 && u_isalnum(c)) {
+      ++words;
+      counted = true;
+    }
+  }
+  return words;
+}
+
+TEST(CountWords, CountsRunsWithALetterOrDigit) {
+  EXPECT_EQ(count_words("  Hello,   world! \t"), 2u);
+  EXPECT_EQ(count_words("-- | -- 42 ..."), 1u);
+  EXPECT_EQ(count_words("e-mail\xC2\xA0"
+                        "address"),
+            2u);  // NO-BREAK SPACE
+  EXPECT_EQ(count_words("\xD0\x9C\xD0\xB8\xD1\x80 \xE2\x80\x94 x"), 2u);
+  EXPECT_EQ(count_words("a\xFF b \xFF"), 2u);
+  EXPECT_EQ(count_words(""), 0u);
+  // Past the limit it stops, one word over.
+  EXPECT_EQ(count_words_up_to("one two three four", 2), 3u);
+  EXPECT_EQ(count_words_up_to("one two three four", 0), 1u);
+  EXPECT_EQ(count_words_up_to("one two", 5), 2u);
+}
+
+TEST(CountWords, AgreesWithIcuOnTheCorpora) {
+  NEWS_REQUIRE_CORPORA();
+  std::size_t lines = 0;
+  for (const auto& file : ::news::testing::read_files_under(
+           ::news::testing::corpora_dir(), 8u << 20)) {
+    for (const std::string_view line : split_lines(file.text)) {
+      const std::size_t expected = words_by_icu(line);
+      ASSERT_EQ(count_words(line), expected) << file.path << ": " << line;
+      for (const std::size_t limit : {0, 3, 40}) {
+        ASSERT_EQ(count_words_up_to(line, limit), std::min(expected, limit + 1))
+            << file.path << ": " << line;
+      }
+      ++lines;
+    }
+  }
+  EXPECT_GT(lines, 50'000u);
 }
 
 }  // namespace
