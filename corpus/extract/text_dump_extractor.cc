@@ -1,5 +1,6 @@
 #include "corpus/extract/text_dump_extractor.h"
 
+#include <algorithm>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -67,6 +68,135 @@ std::vector<bool> learned_furniture(const std::vector<std::string_view>& lines,
   return is_learned;
 }
 
+// Longest line, in words, that is_date_only() looks at.
+constexpr std::size_t kMaxDateOnlyWords = 6;
+
+// Words that may precede the date of a dateline ("Published on", "Mis à
+// jour le"), folded.
+bool is_dateline_word(std::string_view word) {
+  static const char* const kWords[] = {
+      "published",   "posted", "updated",
+      "modified",    "last",   "on",
+      "date",        "dated",  "am",
+      "le",          "el",     "em",
+      "de",          "jour",   "publié",
+      "mis",         "à",      "veröffentlicht",
+      "publicado",   "от",     "обновлено",
+      "опубликовано"};
+  const std::string folded = fold_line(word);
+  const std::string_view bare =
+      std::string_view(folded).substr(0, folded.find_last_not_of(":") + 1);
+  for (const char* known : kWords) {
+    if (bare == known) return true;
+  }
+  return false;
+}
+
+// Whether line is a short dateline ("Wednesday, 1 February 2017", "Updated
+// 3 March 2021 10:15 GMT", "Published on March 3, 2021"): a full date among
+// at most kMaxDateOnlyWords words, after at most one other word or after
+// dateline words only. "Migrant Caravan Resumes March 4, 2004" is a
+// headline.
+bool is_date_only(std::string_view line) {
+  line = trim(line);
+  if (line.empty() ||
+      count_words_up_to(line, kMaxDateOnlyWords) > kMaxDateOnlyWords ||
+      !find_date_in_line(line)) {
+    return false;
+  }
+  std::vector<std::string_view> words;
+  for (std::size_t at = 0; at < line.size();) {
+    const std::size_t end = std::min(line.find(' ', at), line.size());
+    if (end > at) words.push_back(line.substr(at, end - at));
+    at = end + 1;
+  }
+  // The date starts at the last word from which the rest still holds it.
+  std::size_t start = 0;
+  while (
+      start + 1 < words.size() &&
+      find_date_in_line(line.substr(words[start + 1].data() - line.data()))) {
+    ++start;
+  }
+  if (start <= 1) return true;
+  for (std::size_t i = 0; i < start; ++i) {
+    if (!is_dateline_word(words[i])) return false;
+  }
+  return true;
+}
+
+// A scraped page's lines with what the extractor decided about each.
+struct LineFilter {
+  const std::vector<std::string_view>& lines;
+  const std::vector<LineKind>& kinds;
+  const std::vector<bool>& is_furniture;
+};
+
+// Body lines from lines[first] on, before the trailing cut: without
+// furniture, "Related" blocks (a marker line and the headline-like lines
+// after it), and in the byline area (the first kBylineAreaLines non-empty
+// lines, and every line before head_end) without bylines and copies of the
+// title; never the dateline.
+// Then the trailing run of short, unpunctuated lines (widget leftovers,
+// signatures, link lists) after the last sentence is cut, unless no line is
+// prose.
+std::vector<std::size_t> body_lines(const LineFilter& filter,
+                                    const std::size_t first,
+                                    const std::string_view title,
+                                    const std::optional<Dateline>& dateline,
+                                    const std::size_t head_end = 0) {
+  const std::vector<std::string_view>& lines = filter.lines;
+  const std::string title_key = title.empty() ? "" : line_key(title);
+  std::vector<std::size_t> kept;
+  bool in_related_block = false;
+  std::size_t lines_seen = 0;
+  for (std::size_t i = first; i < lines.size(); ++i) {
+    if (is_blank(lines[i])) continue;
+    const bool is_byline_area =
+        ++lines_seen <= kBylineAreaLines || i < head_end;
+    if (filter.kinds[i] == LineKind::kRelatedMarker) {
+      in_related_block = true;
+      continue;
+    }
+    if (filter.is_furniture[i]) continue;
+    if (in_related_block) {
+      if (count_words(lines[i]) <= kMaxLinkWords &&
+          !ends_with_period(lines[i])) {
+        continue;
+      }
+      in_related_block = false;
+    }
+    // A page may print its headline twice; later in the text the same words
+    // are a quote and stay.
+    if (is_byline_area && !title_key.empty() &&
+        trim(lines[i]).size() <= kMaxTitleBytes &&
+        line_key(lines[i]) == title_key) {
+      continue;
+    }
+    if (dateline && i == dateline->line_index) continue;
+    if (is_byline_area && is_byline(lines[i])) continue;
+    kept.push_back(i);
+  }
+  std::size_t kept_count = kept.size();
+  while (kept_count > 0 && !is_prose(lines[kept[kept_count - 1]])) {
+    --kept_count;
+  }
+  if (kept_count == 0) kept_count = kept.size();  // no prose: keep all
+  kept.resize(kept_count);
+  return kept;
+}
+
+// The first line that is not furniture and is a paragraph: at least
+// kProseWords words. A page without one is not an article.
+std::optional<std::size_t> find_paragraph(const LineFilter& filter) {
+  for (std::size_t i = 0; i < filter.lines.size(); ++i) {
+    if (!filter.is_furniture[i] &&
+        count_words_up_to(filter.lines[i], kProseWords) >= kProseWords) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 Result<Article> extract_text_dump(const RawDocument& document,
@@ -98,51 +228,37 @@ Result<Article> extract_text_dump(const RawDocument& document,
                       (has_outlet && is_outlet_line(lines[i], outlet_key));
   }
 
-  const std::optional<std::size_t> title_index =
-      find_title_line(lines, is_furniture);
-  if (!title_index) return skipped("no title found");
-  const std::string_view title = trim(lines[*title_index]);
-  const std::string title_key = line_key(title);
-  const std::optional<Dateline> dateline = find_dateline(lines, *title_index);
-
-  // Body lines, before the trailing cut.
+  const LineFilter filter{lines, kinds, is_furniture};
+  // A line that is only a date ("March 3, 2021", "Updated 3 March 2021
+  // 10:15 GMT") is a dateline, never the headline.
+  std::vector<bool> is_not_title = is_furniture;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    is_not_title[i] = is_not_title[i] || is_date_only(lines[i]);
+  }
+  const std::optional<std::size_t> found_title =
+      find_title_line(lines, is_not_title);
+  std::string_view title;
+  std::optional<Dateline> dateline;
   std::vector<std::size_t> kept;
-  bool in_related_block = false;
-  std::size_t lines_after_title = 0;
-  for (std::size_t i = *title_index + 1; i < lines.size(); ++i) {
-    if (is_blank(lines[i])) continue;
-    const bool is_byline_area = ++lines_after_title <= kBylineAreaLines;
-    if (kinds[i] == LineKind::kRelatedMarker) {
-      in_related_block = true;
-      continue;
-    }
-    if (is_furniture[i]) continue;
-    if (in_related_block) {
-      if (count_words(lines[i]) <= kMaxLinkWords &&
-          !ends_with_period(lines[i])) {
-        continue;
-      }
-      in_related_block = false;
-    }
-    // A page may print its headline twice; later in the text the same words
-    // are a quote and stay.
-    if (is_byline_area && trim(lines[i]).size() <= kMaxTitleBytes &&
-        line_key(lines[i]) == title_key) {
-      continue;
-    }
-    if (dateline && i == dateline->line_index) continue;
-    if (is_byline_area && is_byline(lines[i])) continue;
-    kept.push_back(i);
+  if (found_title) {
+    title = trim(lines[*found_title]);
+    dateline = find_dateline(lines, *found_title);
+    kept = body_lines(filter, *found_title + 1, title, dateline);
   }
-  // Cut the trailing run of short, unpunctuated lines (widget leftovers,
-  // signatures, link lists) after the last sentence.
-  std::size_t kept_count = kept.size();
-  while (kept_count > 0 && !is_prose(lines[kept[kept_count - 1]])) {
-    --kept_count;
+  if (kept.empty()) {
+    // No headline line, or none with text after it (the first title-like
+    // line came after the article, in the page's footer): a page whose
+    // lines hold a paragraph is an article without a title, not nothing.
+    const std::optional<std::size_t> paragraph = find_paragraph(filter);
+    if (!paragraph) {
+      return skipped(found_title ? "no body text after the title"
+                                 : "no title found");
+    }
+    title = {};
+    dateline = find_dateline(lines, *paragraph);
+    if (dateline && dateline->line_index > *paragraph) dateline.reset();
+    kept = body_lines(filter, 0, title, dateline, *paragraph);
   }
-  if (kept_count == 0) kept_count = kept.size();  // no prose: keep all
-  kept.resize(kept_count);
-  if (kept.empty()) return skipped("no body text after the title");
 
   std::string body;
   for (std::size_t k = 0; k < kept.size(); ++k) {
@@ -167,7 +283,7 @@ Result<Article> extract_text_dump(const RawDocument& document,
   article.language = context.language;
   article.body = std::move(body);
   article.source = document.source;
-  article.facts.title_rule = kTitleRule;
+  article.facts.title_rule = title.empty() ? "none" : kTitleRule;
   article.facts.outlet_rule = context.outlet.rule;
   article.facts.date_rule = dateline ? "text:dateline" : "none";
   return article;

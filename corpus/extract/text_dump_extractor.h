@@ -32,7 +32,11 @@ inline constexpr char kTitleRule[] = "text:first-substantial-line";
 //   likely a duplicate article and keeps its lines), and the outlet's name
 //   alone on a line;
 // - title: find_title_line() over the lines; everything before it is
-//   dropped, and later copies of it too;
+//   dropped, and later copies of it too. When there is none, or no body
+//   text follows it (the first title-like line was in the footer), but a
+//   line that is not furniture holds a paragraph (12 words or
+//   more), the article has no title (title_rule "none") and its body is
+//   taken from the whole page by the same rules;
 // - date: find_dateline(); the dateline and "By ..." lines right after the
 //   title are not body;
 // - body: the remaining lines after the title, without "Related" blocks
@@ -40,7 +44,8 @@ inline constexpr char kTitleRule[] = "text:first-substantial-line";
 //   trailing run of lines after the last sentence-like line; lines of one
 //   block joined by "\n", blocks by "\n\n".
 // Errors (kBadInput, source = document.source): "empty file; skipped",
-// "no title found; skipped", "no body text after the title; skipped".
+// "no title found; skipped", "no body text after the title; skipped" (the
+// last two only when the page holds no paragraph either).
 Result<Article> extract_text_dump(const RawDocument& document,
                                   const TextDumpContext& context);
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "corpus/article_source.h"
+#include "tests/corpus/record_test_util.h"
 #include "tests/corpus/recording_sink.h"
 #include "tests/support/test_support.h"
 
@@ -19,6 +20,7 @@ namespace fs = std::filesystem;
 using news::testing::corpora_dir;
 using news::testing::RecordingSink;
 using news::testing::TempDir;
+using news::testing::write_file;
 
 std::string read_file(const fs::path& path) {
   std::ifstream stream(path, std::ios::binary);
@@ -317,6 +319,71 @@ TEST(TextDump, EveryPtcArticleHasTitleAndBody) {
     EXPECT_FALSE(article.title.empty()) << article.source.path;
     EXPECT_FALSE(article.body.empty()) << article.source.path;
   }
+}
+
+// Taiga's texts keep their headlines in separate metadata tables: read
+// without the table (--manifest), a text is an article without a title, not
+// a skipped file.
+TEST(TextDump, TaigaTextsWithoutAHeadlineLineAreUntitledArticles) {
+  NEWS_REQUIRE_CORPORA();
+  const fs::path taiga = corpora_dir() / "ru-news-samples" / "taiga";
+  for (const char* name :
+       {"Arzamas/texts/arzamas_101.txt", "Lenta/texts/20091231boeviks.txt",
+        "NPlus1/texts/20160915autonomous.txt",
+        "NPlus1/texts/20160915build-em-up.txt"}) {
+    RecordingSink sink;
+    const auto articles = read_one(taiga / name, CorpusOptions{}, sink);
+    ASSERT_EQ(articles.size(), 1u) << name << "\n" << sink.dump();
+    EXPECT_TRUE(sink.errors.empty()) << name << "\n" << sink.dump();
+    const Article& article = articles[0];
+    EXPECT_EQ(article.title, "") << name;
+    EXPECT_EQ(article.facts.title_rule, "none") << name;
+    std::string text = read_file(taiga / name);
+    text = text.substr(text.find_first_not_of(" \n"));
+    EXPECT_EQ(article.body.substr(0, 200), text.substr(0, 200)) << name;
+    EXPECT_GT(article.body.size() * 10, text.size() * 9) << name;
+    EXPECT_EQ(article.language, "ru") << name;
+  }
+}
+
+// A page whose headline is one word (not title-like), with a dateline
+// above paragraphs longer than a headline, and whose first title-like line
+// is in the comment widget under the article.
+TEST(TextDump, APageWhoseOnlyHeadlineLikeLineIsInTheFooterKeepsItsArticle) {
+  TempDir dir;
+  const std::string path = dir.file("page.txt");
+  const std::string first =
+      "Firefighters from three counties spent the night on the ridge above "
+      "the reservoir, where the wind turned twice before dawn and pushed the "
+      "flames back towards the pine plantations that burned in the summer of "
+      "2017, a fire chief said at a briefing in the school gym on Sunday.";
+  const std::string second =
+      "Residents of the lower valley were told on Sunday morning that they "
+      "could return home, although the road over the pass stays closed to "
+      "trucks until engineers have checked the two bridges that the heat may "
+      "have weakened, and the school will open again on Wednesday.";
+  write_file(path,
+             "We use cookies to improve your experience on our site. Accept\n\n"
+             "Wildfire\n\n"
+             "Support The Valley Courier\n\n"
+             "March 3, 2021\n\n"
+             "By Ann Lee\n\n" +
+                 first + "\n\n" + second +
+                 "\n\nShare this:\nFacebook\nTwitter\n\nSubscribe\n"
+                 "Notify of\nguest\n2 Comments\nOldest\nNewest Most Voted\n\n"
+                 "\u00A9 2021 The Valley Courier. All rights reserved.\n");
+  RecordingSink sink;
+  const auto articles = read_one(path, CorpusOptions{}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_TRUE(sink.errors.empty()) << sink.dump();
+  const Article& article = articles[0];
+  EXPECT_EQ(article.title, "");
+  EXPECT_EQ(article.facts.title_rule, "none");
+  EXPECT_EQ(article.body, "Wildfire\n\n" + first + "\n\n" + second);
+  ASSERT_TRUE(article.published.has_value());
+  EXPECT_EQ(article.published->to_iso(), "2021-03-03");
+  EXPECT_EQ(article.facts.date_rule, "text:dateline");
+  EXPECT_EQ(article.outlet, "The Valley Courier");
 }
 
 TEST(TextDump, EveryWikinewsArticleHasFirstLineAsTitleAndABody) {

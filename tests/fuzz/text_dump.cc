@@ -66,7 +66,8 @@ void fuzz_text_dump(const std::uint8_t* data, std::size_t size) {
   check(value.id == context.id, "article id is the context's");
   check(value.source.path == kFakePath, "article source is the document's");
   check(value.outlet == context.outlet.name, "outlet is the context's");
-  check(!value.title.empty(), "an article has a title");
+  check(value.title.empty() == (value.facts.title_rule == "none"),
+        "an article has a title unless its rule says none");
   check(!value.body.empty(), "an article has a body");
   check(text::is_valid_utf8(value.title), "title is valid UTF-8");
   check(text::is_valid_utf8(value.body), "body is valid UTF-8");
@@ -75,7 +76,9 @@ void fuzz_text_dump(const std::uint8_t* data, std::size_t size) {
         "title is a line of the text");
   check(!value.published || value.published->is_valid(),
         "a published date is a valid date");
-  check(value.facts.title_rule == corpus::kTitleRule, "title rule is set");
+  check(value.facts.title_rule == corpus::kTitleRule ||
+            value.facts.title_rule == "none",
+        "title rule is set");
   check(value.facts.date_rule == (value.published ? "text:dateline" : "none"),
         "date rule says whether a date was found");
 }
