@@ -537,6 +537,21 @@ LineKind classify_line(std::string_view line) {
   return classify_line_in_full(line);
 }
 
+bool is_media_headline(std::string_view line) {
+  constexpr std::string_view kMediaPrefixes[] = {
+      "watch:", "video:", "listen:", "photos:"};
+  line = trim(line);
+  if (line.size() > kMaxClassifiedLineBytes) return false;
+  const std::string folded = fold_line(line);
+  for (const std::string_view prefix : kMediaPrefixes) {
+    if (starts_with(folded, prefix)) {
+      return count_words_up_to(std::string_view(folded).substr(prefix.size()),
+                               kMediaHeadlineWords) >= kMediaHeadlineWords;
+    }
+  }
+  return false;
+}
+
 LineKind classify_line_in_full(std::string_view line) {
   line = trim(line);
   if (count_letters_up_to(line, 1) <= 1 && count_words_up_to(line, 3) <= 3) {

@@ -53,6 +53,14 @@ LineKind classify_line(std::string_view line);
 // keyed. The same answers; the reference the shortcut is tested against.
 LineKind classify_line_in_full(std::string_view line);
 
+// Whether a kCaption line is a headline in a media label's style ("WATCH:
+// Crowds gather outside the court", "VIDEO: ..."): a media prefix (watch:,
+// video:, listen:, photos:) followed by at least kMediaHeadlineWords words.
+// In the body such a line labels an embed; as a page's first substantial
+// line it is the headline.
+inline constexpr std::size_t kMediaHeadlineWords = 3;
+bool is_media_headline(std::string_view line);
+
 // The hash under which a line is counted and looked up as learned
 // boilerplate (hash_text(fold_line(line))), or nullopt when the line is
 // never learned: empty, without letters, longer than kMaxLearnedLineBytes

@@ -69,7 +69,10 @@ std::vector<bool> learned_furniture(const std::vector<std::string_view>& lines,
 }
 
 // Longest line, in words, that is_date_only() looks at.
-constexpr std::size_t kMaxDateOnlyWords = 6;
+constexpr std::size_t kMaxDateOnlyWords = 12;
+// Words after the date of a dateline that are not a byline: a time and
+// zone ("10:15 GMT", "| 3 min read").
+constexpr std::size_t kMaxWordsAfterDate = 3;
 
 // Words that may precede the date of a dateline ("Published on", "Mis à
 // jour le"), folded.
@@ -92,11 +95,12 @@ bool is_dateline_word(std::string_view word) {
   return false;
 }
 
-// Whether line is a short dateline ("Wednesday, 1 February 2017", "Updated
-// 3 March 2021 10:15 GMT", "Published on March 3, 2021"): a full date among
-// at most kMaxDateOnlyWords words, after at most one other word or after
-// dateline words only. "Migrant Caravan Resumes March 4, 2004" is a
-// headline.
+// Whether line is a dateline ("Wednesday, 1 February 2017", "Updated 3
+// March 2021 10:15 GMT", "Posted on March 3, 2021 by Jane Doe"): a full date
+// after at most one other word or after dateline words only, followed by
+// nothing, a time (kMaxWordsAfterDate words), or a byline ("by ...");
+// kMaxDateOnlyWords words at most. "Migrant Caravan Resumes March 4, 2004"
+// is a headline.
 bool is_date_only(std::string_view line) {
   line = trim(line);
   if (line.empty() ||
@@ -110,18 +114,28 @@ bool is_date_only(std::string_view line) {
     if (end > at) words.push_back(line.substr(at, end - at));
     at = end + 1;
   }
+  const auto from = [&](std::size_t word) {
+    return line.substr(words[word].data() - line.data());
+  };
   // The date starts at the last word from which the rest still holds it.
   std::size_t start = 0;
-  while (
-      start + 1 < words.size() &&
-      find_date_in_line(line.substr(words[start + 1].data() - line.data()))) {
+  while (start + 1 < words.size() && find_date_in_line(from(start + 1))) {
     ++start;
   }
-  if (start <= 1) return true;
-  for (std::size_t i = 0; i < start; ++i) {
-    if (!is_dateline_word(words[i])) return false;
+  if (start > 1) {
+    for (std::size_t i = 0; i < start; ++i) {
+      if (!is_dateline_word(words[i])) return false;
+    }
   }
-  return true;
+  // It ends at the first word up to which it is whole.
+  std::size_t end = start + 1;
+  while (end < words.size() &&
+         !find_date_in_line(
+             from(start).substr(0, words[end].data() - from(start).data()))) {
+    ++end;
+  }
+  const std::size_t after = words.size() - end;
+  return after <= kMaxWordsAfterDate || fold_line(words[end]) == "by";
 }
 
 // A scraped page's lines with what the extractor decided about each.
@@ -230,9 +244,16 @@ Result<Article> extract_text_dump(const RawDocument& document,
 
   const LineFilter filter{lines, kinds, is_furniture};
   // A line that is only a date ("March 3, 2021", "Updated 3 March 2021
-  // 10:15 GMT") is a dateline, never the headline.
+  // 10:15 GMT", "Posted on March 3, 2021 by Jane Doe") is a dateline, never
+  // the headline.
+  // A caption-like "WATCH: ..." line not learned as furniture can be it.
   std::vector<bool> is_not_title = is_furniture;
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (is_not_title[i] && kinds[i] == LineKind::kCaption && !is_learned[i] &&
+        !(has_outlet && is_outlet_line(lines[i], outlet_key)) &&
+        is_media_headline(lines[i])) {
+      is_not_title[i] = false;
+    }
     is_not_title[i] = is_not_title[i] || is_date_only(lines[i]);
   }
   const std::optional<std::size_t> found_title =

@@ -9,6 +9,8 @@
 #include <vector>
 
 #include "corpus/article_source.h"
+#include "corpus/extract/line_text.h"
+#include "corpus/extract/text_dump_extractor.h"
 #include "tests/corpus/record_test_util.h"
 #include "tests/corpus/recording_sink.h"
 #include "tests/support/test_support.h"
@@ -384,6 +386,71 @@ TEST(TextDump, APageWhoseOnlyHeadlineLikeLineIsInTheFooterKeepsItsArticle) {
   EXPECT_EQ(article.published->to_iso(), "2021-03-03");
   EXPECT_EQ(article.facts.date_rule, "text:dateline");
   EXPECT_EQ(article.outlet, "The Valley Courier");
+}
+
+// Headlines in a media label's style; a "WATCH:" line in the body labels an
+// embed and stays out of it.
+TEST(TextDump, PtcHeadlinesStartingWithWatchAreTitles) {
+  NEWS_REQUIRE_CORPORA();
+  for (const char* name : {"article755393220.txt", "article999000565.txt"}) {
+    const fs::path path =
+        corpora_dir() / "ptc-propaganda" / "train-articles" / name;
+    RecordingSink sink;
+    const auto articles = read_one(path, CorpusOptions{}, sink);
+    ASSERT_EQ(articles.size(), 1u) << name << "\n" << sink.dump();
+    const std::string text = read_file(path);
+    const std::string first_line = text.substr(0, text.find('\n'));
+    ASSERT_EQ(fold_line(first_line).substr(0, 6), "watch:")
+        << "fixture changed";
+    EXPECT_EQ(articles[0].title, first_line) << name;
+    EXPECT_EQ(articles[0].facts.title_rule, kTitleRule) << name;
+    // The body runs from the first paragraph (the page's furniture rules
+    // still apply further down).
+    const std::string expected = rest_as_body(text);
+    const std::string first_paragraph = expected.substr(0, expected.find('\n'));
+    EXPECT_EQ(articles[0].body.substr(0, first_paragraph.size()),
+              first_paragraph)
+        << name;
+    EXPECT_GT(articles[0].body.size() * 4, expected.size() * 3) << name;
+  }
+}
+
+TEST(TextDump, DatelinesAreNotTitlesButHeadlinesWithDatesAre) {
+  const std::string paragraph =
+      "The council voted on Tuesday to close the old bridge to cars from the "
+      "first of June, after engineers found cracks in two of its piers.";
+  const std::string embed = "WATCH: The council votes on the bridge";
+  struct Case {
+    std::string head;
+    std::string title;
+    std::string date;
+  };
+  const Case kCases[] = {
+      {"Posted on November 22, 2016 by Jane Ellen Doe\n\nBridge to close to "
+       "cars",
+       "Bridge to close to cars", "2016-11-22"},
+      {"Wednesday, 1 February 2017\n\nBridge to close to cars",
+       "Bridge to close to cars", "2017-02-01"},
+      {"Updated 3 March 2021 10:15 GMT\n\nBridge to close to cars",
+       "Bridge to close to cars", "2021-03-03"},
+      {"Bridge Closes March 4, 2021\n\nMarch 5, 2021",
+       "Bridge Closes March 4, 2021", "2021-03-05"},
+      {"WATCH: Bridge to close to cars\n\nMarch 5, 2021",
+       "WATCH: Bridge to close to cars", "2021-03-05"},
+  };
+  for (const Case& test : kCases) {
+    TempDir dir;
+    const std::string path = dir.file("page.txt");
+    write_file(path, test.head + "\n\n" + paragraph + "\n\n" + embed + "\n\n" +
+                         paragraph + "\n");
+    RecordingSink sink;
+    const auto articles = read_one(path, CorpusOptions{}, sink);
+    ASSERT_EQ(articles.size(), 1u) << test.head << "\n" << sink.dump();
+    EXPECT_EQ(articles[0].title, test.title) << test.head;
+    ASSERT_TRUE(articles[0].published.has_value()) << test.head;
+    EXPECT_EQ(articles[0].published->to_iso(), test.date) << test.head;
+    EXPECT_EQ(articles[0].body, paragraph + "\n\n" + paragraph) << test.head;
+  }
 }
 
 TEST(TextDump, EveryWikinewsArticleHasFirstLineAsTitleAndABody) {
