@@ -254,10 +254,12 @@ Result<Article> extract_text_dump(const RawDocument& document,
         is_media_headline(lines[i])) {
       is_not_title[i] = false;
     }
-    is_not_title[i] = is_not_title[i] || is_date_only(lines[i]);
   }
-  const std::optional<std::size_t> found_title =
-      find_title_line(lines, is_not_title);
+  // Only the lines the search reaches are tested for a date.
+  std::optional<std::size_t> found_title = find_title_line(lines, is_not_title);
+  while (found_title && is_date_only(lines[*found_title])) {
+    found_title = find_title_line(lines, is_not_title, *found_title + 1);
+  }
   std::string_view title;
   std::optional<Dateline> dateline;
   std::vector<std::size_t> kept;

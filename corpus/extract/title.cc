@@ -62,9 +62,9 @@ bool is_title_like(std::string_view line, const bool is_first_line) {
 
 std::optional<std::size_t> find_title_line(
     const std::vector<std::string_view>& lines,
-    const std::vector<bool>& is_furniture) {
-  bool is_first_line = true;
-  for (std::size_t i = 0; i < lines.size() && i < is_furniture.size(); ++i) {
+    const std::vector<bool>& is_furniture, const std::size_t from) {
+  bool is_first_line = from == 0;
+  for (std::size_t i = from; i < lines.size() && i < is_furniture.size(); ++i) {
     if (trim(lines[i]).empty()) continue;
     if (!is_furniture[i] && is_title_like(lines[i], is_first_line)) return i;
     is_first_line = false;

@@ -20,11 +20,12 @@ inline constexpr std::size_t kMaxTitleBytes = 2048;
 // byline ("By Jane Doe"). Boilerplate is judged by the caller.
 bool is_title_like(std::string_view line, bool is_first_line);
 
-// Index of the title in lines: the first line that is title-like and for
-// which is_furniture[i] is false; nullopt when there is none.
-// is_furniture has one entry per line.
+// Index of the title in lines: the first line from lines[from] on that is
+// title-like and for which is_furniture[i] is false; nullopt when there is
+// none. is_furniture has one entry per line. A caller that rejected an
+// earlier candidate passes from > 0, which is then not the first line.
 std::optional<std::size_t> find_title_line(
     const std::vector<std::string_view>& lines,
-    const std::vector<bool>& is_furniture);
+    const std::vector<bool>& is_furniture, std::size_t from = 0);
 
 }  // namespace news::corpus

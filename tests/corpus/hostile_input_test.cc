@@ -368,6 +368,14 @@ TEST(HugeInput, ManyShortLinesAndLongRunsOfOneCharacterFinish) {
   const Case kCases[] = {
       {"digits.txt", std::string(8 * kMiB, '7'), "no title found; skipped"},
       {"letters.txt", std::string(8 * kMiB, 'a'), "no title found; skipped"},
+      // Datelines only: each is passed over as a title once.
+      {"dates.txt",
+       [] {
+         std::string text;
+         while (text.size() < 8 * kMiB) text += "Posted on March 3, 2021\n";
+         return text;
+       }(),
+       "no title found; skipped"},
       {"dashes.txt", "A headline over dashes\n\n" + std::string(8 * kMiB, '-'),
        "no body text after the title; skipped"},
       // Banner lines naming a different outlet each.
