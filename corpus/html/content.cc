@@ -416,8 +416,11 @@ bool is_furniture_line(std::string_view text, std::size_t length) {
 
 class ContentExtractor {
  public:
-  explicit ContentExtractor(const Dom& dom)
+  // is_lenient: drop only inert elements (scripts, styles...), menus and
+  // forms, for a page whose every text block the furniture rules dropped.
+  ContentExtractor(const Dom& dom, const bool is_lenient)
       : dom_(dom),
+        is_lenient_(is_lenient),
         is_dropped_(dom.size(), false),
         weight_(dom.size(), 0),
         text_length_(dom.size(), 0),
@@ -483,6 +486,12 @@ class ContentExtractor {
       if (is_inert_tag(node.tag)) {
         // An unclosed element inside <noscript> can swallow the page.
         is_dropped = node.tag != GUMBO_TAG_NOSCRIPT || length < most_length;
+      } else if (i != body_ && is_lenient_) {
+        // Menus and forms only; an <aside>, a page header or a class name
+        // is not enough to drop an element.
+        is_dropped =
+            (is_furniture_tag(node.tag) && node.tag != GUMBO_TAG_ASIDE) ||
+            is_furniture_role(node.attribute("role"));
       } else if (i != body_) {
         const bool is_weak = is_furniture_tag(node.tag) ||
                              facts.is_weak_boilerplate ||
@@ -787,6 +796,7 @@ class ContentExtractor {
 
   const Dom& dom_;
   std::size_t body_ = 0;
+  bool is_lenient_ = false;
   std::vector<bool> is_dropped_;
   std::vector<int> weight_;
   std::vector<std::size_t> text_length_;
@@ -802,7 +812,12 @@ class ContentExtractor {
 }  // namespace
 
 std::string extract_main_text(const Dom& dom) {
-  return ContentExtractor(dom).run();
+  std::string text = ContentExtractor(dom, false).run();
+  // The furniture rules can drop a whole article: wrapped in an <aside> or a
+  // page header, or in an element named "read_more" that opens a
+  // paywall. Scoring alone then finds it among the rest.
+  if (text.empty()) text = ContentExtractor(dom, true).run();
+  return text;
 }
 
 }  // namespace news::corpus::html

@@ -11,7 +11,10 @@
 //     up; link-dense elements down), the best element is the article, and
 //     its siblings that score well or hold plain paragraphs join it;
 //  4. inside it, link lists, short furniture lines and headings that head
-//     nothing are left out.
+//     nothing are left out;
+//  5. when step 1 left no text block, the page is read again dropping only
+//     scripts, styles, menus and forms: an article wrapped in an <aside>, a
+//     page header or an element named "read_more" is found by step 3.
 // Internal to the HTML extractor; exposed for its tests.
 #pragma once
 
