@@ -138,6 +138,25 @@ bool is_date_only(std::string_view line) {
   return after <= kMaxWordsAfterDate || fold_line(words[end]) == "by";
 }
 
+// lines with the copies of lines[title] in the byline area after it made
+// blank: a page that prints its headline twice ("Headline", "Support X",
+// "Headline", "March 5, 2021") has its dateline after the second copy.
+std::vector<std::string_view> without_title_copies(
+    const std::vector<std::string_view>& lines, const std::size_t title) {
+  std::vector<std::string_view> result = lines;
+  const std::string key = line_key(lines[title]);
+  std::size_t seen = 0;
+  for (std::size_t i = title + 1; i < lines.size() && seen < kBylineAreaLines;
+       ++i) {
+    if (is_blank(lines[i])) continue;
+    ++seen;
+    if (trim(lines[i]).size() <= kMaxTitleBytes && line_key(lines[i]) == key) {
+      result[i] = {};
+    }
+  }
+  return result;
+}
+
 // A scraped page's lines with what the extractor decided about each.
 struct LineFilter {
   const std::vector<std::string_view>& lines;
@@ -265,7 +284,8 @@ Result<Article> extract_text_dump(const RawDocument& document,
   std::vector<std::size_t> kept;
   if (found_title) {
     title = trim(lines[*found_title]);
-    dateline = find_dateline(lines, *found_title);
+    dateline =
+        find_dateline(without_title_copies(lines, *found_title), *found_title);
     kept = body_lines(filter, *found_title + 1, title, dateline);
   }
   if (kept.empty()) {

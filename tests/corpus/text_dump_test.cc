@@ -453,6 +453,33 @@ TEST(TextDump, DatelinesAreNotTitlesButHeadlinesWithDatesAre) {
   }
 }
 
+// Scraped pages often print the headline twice, with a banner between; the
+// dateline follows the second copy.
+TEST(TextDump, TheDatelineAfterARepeatedHeadlineIsFound) {
+  const std::string paragraph =
+      "The council voted on Tuesday to close the old bridge to cars from the "
+      "first of June, after engineers found cracks in two of its piers.";
+  TempDir dir;
+  const std::string path = dir.file("page.txt");
+  write_file(path,
+             "Council votes to close the old bridge to cars from June after "
+             "engineers find cracks in two piers\n\n"
+             "Support The Valley Courier\n\n"
+             "Council votes to close the old bridge to cars from June after "
+             "engineers find cracks in two piers\n\n"
+             "Thursday, 16 May 2019\n\nBy Ann Lee\n\n" +
+                 paragraph + "\n");
+  RecordingSink sink;
+  const auto articles = read_one(path, CorpusOptions{}, sink);
+  ASSERT_EQ(articles.size(), 1u) << sink.dump();
+  EXPECT_EQ(articles[0].title,
+            "Council votes to close the old bridge to cars from June after "
+            "engineers find cracks in two piers");
+  ASSERT_TRUE(articles[0].published.has_value());
+  EXPECT_EQ(articles[0].published->to_iso(), "2019-05-16");
+  EXPECT_EQ(articles[0].body, paragraph);
+}
+
 TEST(TextDump, EveryWikinewsArticleHasFirstLineAsTitleAndABody) {
   NEWS_REQUIRE_CORPORA();
   RecordingSink sink;
