@@ -537,6 +537,40 @@ LineKind classify_line(std::string_view line) {
   return classify_line_in_full(line);
 }
 
+// A menu bar: at least kMinMenuItems items between "|", "•" or "·"
+// (folded line), each of one to kMaxMenuItemWords words with a letter and
+// no sentence end. "Home | World | Middle East | Video" and "News • Politics
+// • Elections" are menus; "Trump wins | The Courier" and "Live | Why the
+// bridge must close | Day 3" are not.
+constexpr std::size_t kMinMenuItems = 3;
+constexpr std::size_t kMaxMenuItemWords = 3;
+
+bool is_menu_bar(std::string_view folded) {
+  std::size_t items = 0;
+  std::size_t start = 0;
+  while (start <= folded.size()) {
+    std::size_t end = folded.size();
+    std::size_t separator_size = 0;
+    for (const std::string_view separator : {"|", "\u2022", "\u00B7"}) {
+      const std::size_t found = folded.find(separator, start);
+      if (found < end) {
+        end = found;
+        separator_size = separator.size();
+      }
+    }
+    const std::string_view item = trim(folded.substr(start, end - start));
+    const std::size_t words = count_words_up_to(item, kMaxMenuItemWords);
+    if (words == 0 || words > kMaxMenuItemWords ||
+        count_letters_up_to(item, 1) == 0 || ends_like_sentence(item)) {
+      return false;
+    }
+    ++items;
+    if (separator_size == 0) break;
+    start = end + separator_size;
+  }
+  return items >= kMinMenuItems;
+}
+
 bool is_media_headline(std::string_view line) {
   constexpr std::string_view kMediaPrefixes[] = {
       "watch:", "video:", "listen:", "photos:"};
@@ -576,6 +610,7 @@ LineKind classify_line_in_full(std::string_view line) {
     return LineKind::kRelatedLink;
   }
   if (has_prefix(kNavigationPrefixes, folded)) return LineKind::kNavigation;
+  if (is_menu_bar(folded)) return LineKind::kNavigation;
   if (word_count <= 25 && has_substring(kCaptionMarkers, folded) &&
       (!ends_like_sentence(line) || line.back() == ')' || line.back() == ']')) {
     return LineKind::kCaption;

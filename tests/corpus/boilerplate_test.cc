@@ -94,6 +94,10 @@ TEST(BoilerplateRules, ClassifyFurnitureAndKeepContent) {
       {"Advertisement", LineKind::kNavigation},
       {"Tags: Syria, ISIS", LineKind::kNavigation},
       {"Skip to content", LineKind::kNavigation},
+      {"Home | Sports | World | Science | Middle East | Video",
+       LineKind::kNavigation},
+      {"News \u2022 Politics \u2022 Elections", LineKind::kNavigation},
+      {"Home|World|Business", LineKind::kNavigation},
       {"© 2019 SouthFront", LineKind::kCopyright},
       {"Copyright 2019 Example News. All rights reserved.",
        LineKind::kCopyright},
@@ -111,6 +115,10 @@ TEST(BoilerplateRules, ClassifyFurnitureAndKeepContent) {
       {"Share prices fell sharply on Monday after the announcement.",
        LineKind::kContent},
       {"Perhaps.", LineKind::kContent},
+      // Pipes in headlines: two items, or an item of more words than a menu.
+      {"Trump wins the vote | The Courier", LineKind::kContent},
+      {"Live | Why the bridge must close | Day 3", LineKind::kContent},
+      {"Votes | 12 | 15", LineKind::kContent},
       {"Patel is 32.", LineKind::kContent},
       {"Donated blood saves lives", LineKind::kContent},
       {"SouthFront", LineKind::kContent},  // only furniture once the outlet
