@@ -11,8 +11,8 @@ std::string canonical_path(const std::string& path) {
   return error ? path : canonical.string();
 }
 
-PlannedFile plan_file(const corpus::InputFile& input,
-                      const IndexWriter& writer) {
+PlannedFile plan_file(const corpus::InputFile& input, const IndexWriter& writer,
+                      const bool is_reextract) {
   PlannedFile planned{
       &input,
       {canonical_path(input.path), input.size_bytes, input.mtime_seconds, 0},
@@ -21,6 +21,10 @@ PlannedFile plan_file(const corpus::InputFile& input,
   const std::optional<StoredFile> stored =
       writer.lookup(planned.fingerprint.path);
   if (!stored) return planned;
+  if (is_reextract) {
+    planned.change = FileChange::kChanged;  // no stored hash: never skipped
+    return planned;
+  }
   if (stored->fingerprint.size_bytes == input.size_bytes &&
       stored->fingerprint.mtime_seconds == input.mtime_seconds) {
     planned.change = FileChange::kUnchanged;

@@ -34,9 +34,11 @@ struct PlannedFile {
 
 // Compares a file with what writer's database recorded: size and mtime
 // first (no read); when they differ the preparer compares content hashes, so
-// a touched but identical file is not re-indexed.
-PlannedFile plan_file(const corpus::InputFile& input,
-                      const IndexWriter& writer);
+// a touched but identical file is not re-indexed. With is_reextract, a file
+// the database recorded is changed whatever its size, time and content
+// (--reextract: extracted again by this news-index, failed files retried).
+PlannedFile plan_file(const corpus::InputFile& input, const IndexWriter& writer,
+                      bool is_reextract = false);
 
 // Writes one prepared file through writer (its old articles replaced, its
 // record in the same commit as its last articles) and counts it in report.

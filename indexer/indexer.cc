@@ -77,7 +77,7 @@ Status run_index(const IndexOptions& options, IndexReport& report) {
   std::vector<PlannedFile> plan;
   std::set<std::string> present;
   for (const corpus::InputFile& file : files) {
-    plan.push_back(plan_file(file, writer));
+    plan.push_back(plan_file(file, writer, options.is_reextract));
     present.insert(plan.back().fingerprint.path);
   }
   const bool has_work =

@@ -91,6 +91,10 @@ Result<ParsedIndexOptions> parse_index_options(int argc,
       "Xapian and use less memory)")(
       "progress", po::value(&progress)->default_value("auto"),
       "progress line on stderr: auto (when a terminal), always, never")(
+      "reextract", po::bool_switch(&options.is_reextract),
+      "extract and index every file again, unchanged ones and those that "
+      "gave nothing included (after upgrading news-index: its extraction "
+      "may have improved)")(
       "prune", po::bool_switch(&options.is_prune),
       "remove the articles of files that were indexed from under PATH "
       "before and are gone now")(

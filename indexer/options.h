@@ -23,7 +23,9 @@ struct IndexOptions {
   WriterOptions writer;
   Progress progress = Progress::kAuto;
   bool is_quiet = false;
-  bool is_prune = false;   // --prune: remove articles of deleted files
+  bool is_prune = false;  // --prune: remove articles of deleted files
+  // --reextract: extract every file again, unchanged ones included.
+  bool is_reextract = false;
   bool is_strict = false;  // --strict: the first bad input is fatal
   bool is_check = false;   // --check: verify the database, index nothing
   // --compact: rewrite the database compactly at the end. kAuto does so

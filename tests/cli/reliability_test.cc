@@ -165,6 +165,50 @@ TEST(Incremental, AfterAParallelFirstBuildToo) {
   expect_incremental_equals_scratch({"--shards", "2"});
 }
 
+// --reextract extracts unchanged files again (an upgraded news-index may
+// extract them better) and retries files that gave nothing; without it an
+// unchanged file is left alone, even when its article is gone.
+TEST(Incremental, ReextractIndexesEveryFileAgainAndRetriesFailedOnes) {
+  NEWS_REQUIRE_CORPORA();
+  TempDir dir;
+  const fs::path root = dir.path() / "corpus";
+  make_corpus(root);
+  std::ofstream(root / "bad.txt") << "Only a headline here\n\n";
+  const std::string database = dir.file("index");
+  const CommandResult first = index(database, root);
+  EXPECT_NE(first.err.find("bad.txt: no body text after the title"),
+            std::string::npos)
+      << first.err;
+  const std::string scratch_output = search_outputs(database);
+  const std::set<std::string> scratch_ids = unique_ids(database);
+  // As if an older news-index had lost one file's article.
+  std::string lost;
+  {
+    Xapian::WritableDatabase writable(database);
+    lost = *writable.allterms_begin(schema::kIdPrefix);
+    writable.delete_document(lost);
+    writable.commit();
+  }
+
+  const CommandResult plain = index(database, root);
+  EXPECT_NE(plain.err.find("files: 0 new, 0 changed, 72 unchanged"),
+            std::string::npos)
+      << plain.err;
+  EXPECT_EQ(plain.err.find("bad.txt"), std::string::npos) << plain.err;
+  EXPECT_EQ(unique_ids(database).count(lost), 0u);
+
+  const CommandResult again = index(database, root, {"--reextract"});
+  EXPECT_NE(again.err.find("files: 0 new, 72 changed, 0 unchanged"),
+            std::string::npos)
+      << again.err;
+  EXPECT_NE(again.err.find("bad.txt: no body text after the title"),
+            std::string::npos)
+      << again.err;
+  EXPECT_EQ(Xapian::Database(database).get_doccount(), scratch_ids.size());
+  EXPECT_TRUE(unique_ids(database) == scratch_ids);
+  EXPECT_EQ(first_difference(search_outputs(database), scratch_output), "");
+}
+
 // Every file recorded as indexed has its article and every article's file
 // is recorded: the index holds whole committed batches only.
 void expect_consistent(const std::string& database) {
