@@ -10,7 +10,12 @@ namespace news::schema {
 
 // Bumped on any change to normalisation, tokenising, stemming or layout; the
 // searcher refuses an index of another version and says to re-index.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
+// The oldest version the searcher reads. Version 1 gave every word a Z term;
+// version 2 gives none to a word that is its own stem and adds the synonym
+// "Z"+term -> term instead, which QueryParser's FLAG_AUTO_SYNONYMS expands.
+// A version 1 index has no such synonyms and is searched as before.
+inline constexpr int kOldestReadableVersion = 1;
 
 // Term prefixes.
 inline constexpr char kIdPrefix[] = "Q";        // unique id, one per article

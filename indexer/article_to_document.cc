@@ -67,16 +67,50 @@ void ArticleToDocument::add_text(Xapian::Document& document,
     }
   }
   // One Z term per distinct word rather than per token: the wdf is the same,
-  // and the document's term map is searched once per word.
+  // and the document's term map is searched once per word. A word that is
+  // its own stem gets none: its unprefixed term already holds it, and the
+  // synonym Z+prefix+word -> prefix+word lets a stemmed query find it
+  // (docs/schema.md). Over half of an article's stems are such words.
   const std::string stem_prefix = schema::kStemPrefix + prefix;
   term = stem_prefix;
   for (const auto& [key, counted] : word_counts_) {
     const auto& [count, word] = counted;
+    const std::string_view stem = stems.stem(*word);
+    if (stem == *word) {
+      note_own_stem(prefix, *word);
+      continue;
+    }
     term.resize(stem_prefix.size());
-    term.append(stems.stem(*word));
+    term.append(stem);
     document.add_term(term, count);
   }
   word_counts_.clear();
+}
+
+void ArticleToDocument::note_own_stem(const std::string& prefix,
+                                      const std::string& word) {
+  std::string prefixed;
+  prefixed.reserve(prefix.size() + word.size());
+  prefixed.append(prefix).append(word);
+  // Bounded: forgetting only means a synonym is given (and added) again.
+  constexpr std::size_t kMaxRemembered = 1 << 20;
+  if (own_stems_seen_.size() >= kMaxRemembered) own_stems_seen_.clear();
+  if (own_stems_seen_.insert(prefixed).second) {
+    new_own_stems_.push_back(std::move(prefixed));
+  }
+}
+
+std::vector<std::string> ArticleToDocument::take_new_own_stems() {
+  std::vector<std::string> taken;
+  taken.swap(new_own_stems_);
+  return taken;
+}
+
+void add_own_stem_synonyms(Xapian::WritableDatabase& database,
+                           const std::vector<std::string>& terms) {
+  for (const std::string& term : terms) {
+    database.add_synonym(schema::kStemPrefix + term, term);
+  }
 }
 
 text::StemCache& ArticleToDocument::stems_for(const std::string& language) {

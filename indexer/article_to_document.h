@@ -8,7 +8,9 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
+#include <vector>
 
 #include "common/article.h"
 #include "common/text/analyzer.h"
@@ -34,12 +36,22 @@ class ArticleToDocument {
   // schema::kMaxIdBytes (as Omega does).
   static std::string url_term(const std::string& url);
 
+  // The words (with their prefix: "police", "Spolice") that were their own
+  // stem in an article converted since the last call and in none before:
+  // each needs the synonym "Z"+term -> term in the index, since its
+  // document holds no Z term for it. Each word is given once per object.
+  std::vector<std::string> take_new_own_stems();
+
  private:
   // Adds the words of text as prefix+term with positions from 1, and the
-  // stems of those that start with a letter as "Z"+prefix+stem, each stem
-  // once with the number of its words as wdf.
+  // stems of those that start with a letter and differ from their stem as
+  // "Z"+prefix+stem, each stem once with the number of its words as wdf.
   void add_text(Xapian::Document& document, const std::string& text,
                 const std::string& prefix, text::StemCache& stems);
+
+  // Remembers prefix+word, a word that is its own stem, for
+  // take_new_own_stems unless it was seen before.
+  void note_own_stem(const std::string& prefix, const std::string& word);
 
   // The Snowball stemmer for a language (none for unknown ones) with its
   // table of recent stems. Not a hash map of every form: one grows to
@@ -55,6 +67,13 @@ class ArticleToDocument {
   std::unordered_map<std::string_view,
                      std::pair<Xapian::termcount, const std::string*>>
       word_counts_;
+  std::unordered_set<std::string> own_stems_seen_;
+  std::vector<std::string> new_own_stems_;
 };
+
+// Adds the synonym "Z"+term -> term for each of terms (as given by
+// ArticleToDocument::take_new_own_stems). Throws Xapian::Error.
+void add_own_stem_synonyms(Xapian::WritableDatabase& database,
+                           const std::vector<std::string>& terms);
 
 }  // namespace news::indexer

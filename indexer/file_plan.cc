@@ -68,6 +68,9 @@ Status write_file(IndexWriter& writer, const PlannedFile& file,
       return added;
     }
   }
+  if (Status added = writer.add_own_stems(prepared.own_stems); !added.ok()) {
+    return added;
+  }
   // A file that gave nothing is remembered too, so it is reported once
   // and retried only when it changes.
   if (Status finished =

@@ -166,8 +166,13 @@ Status IndexWriter::begin_file(const std::string& path) {
 
 Status IndexWriter::add(const Article& article, const std::string& path) {
   try {
-    return add_document(ArticleToDocument::id_term(article.id),
-                        converter_.convert(article), article.body.size(), path);
+    if (Status added = add_document(ArticleToDocument::id_term(article.id),
+                                    converter_.convert(article),
+                                    article.body.size(), path);
+        !added.ok()) {
+      return added;
+    }
+    return add_own_stems(converter_.take_new_own_stems());
   } catch (const Xapian::Error& error) {
     return Error(ErrorCode::kIndex,
                  "cannot add article: " + error.get_description(),
@@ -190,6 +195,15 @@ Status IndexWriter::add_document(const std::string& id_term,
   ++pending_documents_;
   pending_bytes_ += body_bytes;
   return commit_if_full(2);
+}
+
+Status IndexWriter::add_own_stems(const std::vector<std::string>& terms) {
+  try {
+    add_own_stem_synonyms(database_, terms);
+  } catch (const Xapian::Error& error) {
+    return Error::index("cannot add stem synonyms: " + error.get_description());
+  }
+  return Done{};
 }
 
 Status IndexWriter::finish_file(const FileFingerprint& file, bool has_failed) {

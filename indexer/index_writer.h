@@ -80,6 +80,11 @@ class IndexWriter {
   Status add_document(const std::string& id_term, Xapian::Document document,
                       std::uint64_t body_bytes, const std::string& path);
 
+  // Adds the synonym "Z"+term -> term for each of these terms (words that
+  // are their own stem, with their prefix), so that a stemmed query finds
+  // the documents that hold the word but no Z term for it.
+  Status add_own_stems(const std::vector<std::string>& terms);
+
   // Records the file as done (has_failed: it gave no article) and commits
   // when the batch is full. The record is written in the same commit as the
   // file's last articles, so a file counts as done only once they are.

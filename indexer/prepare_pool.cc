@@ -74,13 +74,16 @@ PreparedFile FilePreparer::prepare(const corpus::ArticleSource& source,
           ArticleToDocument::id_term(article.id),
           impl_->converter.convert(article), article.body.size()});
     }
+    prepared.own_stems = impl_->converter.take_new_own_stems();
   } catch (const Xapian::Error& error) {
     prepared.articles.clear();
+    prepared.own_stems.clear();
     prepared.problems.push_back(Error(
         ErrorCode::kInternal, "internal error: " + error.get_description(),
         SourceRef{job.input->path}));
   } catch (const std::exception& error) {
     prepared.articles.clear();
+    prepared.own_stems.clear();
     prepared.problems.push_back(Error(
         ErrorCode::kInternal, std::string("internal error: ") + error.what(),
         SourceRef{job.input->path}));

@@ -40,6 +40,9 @@ struct PreparedFile {
   // What the readers reported for this file, in order; the writer thread
   // passes them on to the report, so messages keep the input order.
   std::vector<Error> problems;
+  // Words of these articles that need a stem synonym (see
+  // ArticleToDocument::take_new_own_stems), for IndexWriter::add_own_stems.
+  std::vector<std::string> own_stems;
   std::uint64_t content_hash = 0;  // 0 when the file could not be read
   bool is_same_content = false;    // touched, but the bytes equal stored_hash
 };

@@ -1,6 +1,9 @@
 #include "searcher/query_builder.h"
 
+#include <cstdint>
 #include <optional>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "common/hash.h"
@@ -203,6 +206,79 @@ Xapian::Query date_range_query(const Xapian::Database& database,
       Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()), 0.0);
 }
 
+namespace {
+
+// The wqf and position of a LEAF_TERM query: Xapian 1.4 has no accessor for
+// them, but its description is "Query(<term>[#<wqf>][@<pos>])". A stem term
+// holds no '#' or '@' (words are letters and digits), so the suffix is
+// unambiguous.
+std::pair<Xapian::termcount, Xapian::termpos> leaf_wqf_and_position(
+    const Xapian::Query& leaf) {
+  const std::string description = leaf.get_description();
+  std::string_view text = description;
+  if (text.size() >= 7 && text.back() == ')') text.remove_suffix(1);
+  const auto take_number_after = [&text](char mark) -> std::uint64_t {
+    std::size_t digits = text.size();
+    while (digits > 0 && text[digits - 1] >= '0' && text[digits - 1] <= '9') {
+      --digits;
+    }
+    if (digits == text.size() || digits == 0 || text[digits - 1] != mark) {
+      return 0;
+    }
+    std::uint64_t number = 0;
+    for (std::size_t i = digits; i < text.size(); ++i) {
+      number = number * 10 + static_cast<std::uint64_t>(text[i] - '0');
+    }
+    text.remove_suffix(text.size() - digits + 1);
+    return number;
+  };
+  const auto position = static_cast<Xapian::termpos>(take_number_after('@'));
+  const std::uint64_t wqf = take_number_after('#');
+  return {wqf == 0 ? 1 : static_cast<Xapian::termcount>(wqf), position};
+}
+
+bool holds_stem_term(const Xapian::Query& query) {
+  for (auto term = query.get_unique_terms_begin();
+       term != query.get_unique_terms_end(); ++term) {
+    if (!(*term).empty() && (*term)[0] == schema::kStemPrefix[0]) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Xapian::Query QueryBuilder::with_own_stems(const Xapian::Query& query) {
+  if (!holds_stem_term(query)) return query;
+  const Xapian::Query::op type = query.get_type();
+  switch (type) {
+    case Xapian::Query::LEAF_TERM: {
+      const std::string term = *query.get_terms_begin();
+      const auto [wqf, position] = leaf_wqf_and_position(query);
+      const Xapian::Query own(term.substr(1), wqf, position);
+      return Xapian::Query(Xapian::Query::OP_SYNONYM, query, own);
+    }
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX: {
+      std::vector<Xapian::Query> subqueries;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        subqueries.push_back(with_own_stems(query.get_subquery(i)));
+      }
+      return Xapian::Query(type, subqueries.begin(), subqueries.end());
+    }
+    default:
+      // Operators with a parameter Xapian 1.4 does not give back (NEAR,
+      // PHRASE, ELITE_SET, SCALE_WEIGHT): the QueryParser puts no stem term
+      // under them.
+      return query;
+  }
+}
+
 const std::vector<std::string>& QueryBuilder::field_names() {
   static const std::vector<std::string> kNames = {
       kTitleField, kBodyField,     kOutletField, kAuthorField,
@@ -221,6 +297,10 @@ QueryBuilder::QueryBuilder(text::Analyzer& analyzer,
       date_range_processor_(database),
       database_(database) {
   parser_.set_database(database);
+  // Version 1 indexes gave every word a Z term (docs/schema.md). Of
+  // several databases, the first one's version is taken.
+  needs_own_stem_synonyms_ =
+      database.get_metadata(schema::kMetaSchemaVersion) != "1";
   parser_.set_default_op(Xapian::Query::OP_AND);
   parser_.set_stemmer(analyzer_.stemmer());
   parser_.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
@@ -260,6 +340,7 @@ Result<Xapian::Query> QueryBuilder::build(const SearchRequest& request) {
   Xapian::Query query;
   try {
     query = parser_.parse_query(normalized, kParserFlags);
+    if (needs_own_stem_synonyms_) query = with_own_stems(query);
   } catch (const Xapian::QueryParserError& error) {
     return Error::query_syntax("query syntax error in \"" + request.query +
                                "\": " + error.get_msg());

@@ -53,6 +53,12 @@ class QueryBuilder {
   // The field names of the query language, in documentation order.
   static const std::vector<std::string>& field_names();
 
+  // The query with each stem term Z<t> (Z<prefix><stem>, as the QueryParser
+  // gives for STEM_SOME) replaced by the synonym of Z<t> and <t>: since
+  // schema version 2 a word that is its own stem has only its unprefixed
+  // term in a document (docs/schema.md).
+  static Xapian::Query with_own_stems(const Xapian::Query& query);
+
  private:
   // A boolean field: value -> prefix + key(value).
   class KeyFieldProcessor : public Xapian::FieldProcessor {
@@ -98,6 +104,7 @@ class QueryBuilder {
   std::unique_ptr<text::TermStopper> stopper_;
   Xapian::QueryParser parser_;
   const Xapian::Database& database_;
+  bool needs_own_stem_synonyms_ = true;
 };
 
 // The articles published from `from` to `to` (both included; an open end

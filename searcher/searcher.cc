@@ -51,10 +51,16 @@ Result<std::string> open_checked(const std::string& path,
                         " is not a news-search index (its metadata has no "
                         "schema version)");
   }
-  if (version != std::to_string(schema::kVersion)) {
+  bool is_readable = false;
+  for (int readable = schema::kOldestReadableVersion;
+       readable <= schema::kVersion; ++readable) {
+    if (version == std::to_string(readable)) is_readable = true;
+  }
+  if (!is_readable) {
     return Error::index(path + " was built with schema version " + version +
-                        "; this news-search reads version " +
-                        std::to_string(schema::kVersion) + ": " +
+                        "; this news-search reads versions " +
+                        std::to_string(schema::kOldestReadableVersion) +
+                        " to " + std::to_string(schema::kVersion) + ": " +
                         reindex_hint());
   }
   const std::string analyzer = database.get_metadata(schema::kMetaAnalyzer);
@@ -494,8 +500,7 @@ bool Searcher::counts_by_tables(
     unread += has_stored_tables(slot) ? doc_count / kStoredReadFraction + 1
                                       : doc_count;
   }
-  if (unread == 0) return true;
-  if (estimate) {
+  if (estimate && unread != 0) {
     const std::uint64_t per_match = slots.size() + (is_walked ? 1 : 0);
     if (spied_values_ + std::uint64_t{estimate()} * per_match < unread) {
       return false;

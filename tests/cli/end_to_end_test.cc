@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -118,6 +119,87 @@ TEST_F(EndToEnd, SnippetHighlightsTheStemmedMatch) {
       snippet.find("**defeated**") != std::string::npos ||
       snippet.find("**defeating**") != std::string::npos;
   EXPECT_TRUE(has_inflected_mark) << snippet;
+}
+
+// The English articles whose body or title holds a word with this English
+// stem, read from each one's term list: what a stemmed query must find.
+std::set<Xapian::docid> english_articles_with_stem(
+    const Xapian::Database& database, const std::string& stem,
+    bool is_body_only) {
+  const Xapian::Stem english("english");
+  std::set<Xapian::docid> found;
+  for (auto posting = database.postlist_begin("Len");
+       posting != database.postlist_end("Len"); ++posting) {
+    for (auto term = database.termlist_begin(*posting);
+         term != database.termlist_end(*posting); ++term) {
+      std::string word = *term;
+      if (!is_body_only && word.size() > 1 && word[0] == 'S' &&
+          word[1] >= 'a' && word[1] <= 'z') {
+        word.erase(0, 1);
+      }
+      if (word.empty() || word[0] < 'a' || word[0] > 'z') continue;
+      if (english(word) == stem) {
+        found.insert(*posting);
+        break;
+      }
+    }
+  }
+  return found;
+}
+
+TEST_F(EndToEnd, StemmedQueriesFindEveryArticleHoldingAFormOfTheStem) {
+  // Words that are their own stem ("said", "war") have no Z term in an
+  // article (schema version 2), others ("elections") do; the query must
+  // find both kinds of articles, and those with "elected" for "election"
+  // only when the stems agree.
+  const Xapian::Database database(index_);
+  const Xapian::Stem english("english");
+  for (const std::string word : {"said", "war", "elections", "attacked",
+                                 "president", "minister", "oil", "running"}) {
+    const std::set<Xapian::docid> expected =
+        english_articles_with_stem(database, english(word), false);
+    ASSERT_FALSE(expected.empty()) << word;
+    const json result =
+        search_json({word, "lang:en", "--lang", "en", "--limit", "1000"});
+    std::set<Xapian::docid> found;
+    for (const json& hit : result["hits"]) {
+      found.insert(hit["docid"].get<Xapian::docid>());
+    }
+    EXPECT_EQ(found, expected) << word;
+  }
+}
+
+TEST_F(EndToEnd, OtherXapianClientsExpandStemsWithTheSynonymTable) {
+  // A client with QueryParser's FLAG_AUTO_SYNONYMS, searching the body
+  // only, finds the articles whose body holds a form of the stem.
+  const Xapian::Database database(index_);
+  Xapian::QueryParser parser;
+  parser.set_database(database);
+  parser.set_stemmer(Xapian::Stem("english"));
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+  const Xapian::Stem english("english");
+  for (const std::string word : {"said", "war", "elections", "running"}) {
+    const Xapian::Query query(
+        Xapian::Query::OP_FILTER,
+        parser.parse_query(word, Xapian::QueryParser::FLAG_AUTO_SYNONYMS),
+        Xapian::Query("Len"));
+    Xapian::Enquire enquire(database);
+    enquire.set_query(query);
+    const Xapian::MSet matches = enquire.get_mset(0, database.get_doccount());
+    std::set<Xapian::docid> found;
+    for (auto match = matches.begin(); match != matches.end(); ++match) {
+      found.insert(*match);
+    }
+    EXPECT_EQ(found, english_articles_with_stem(database, english(word), true))
+        << word << " parsed as " << query.get_description();
+  }
+  const auto synonyms_of = [&database](const std::string& term) {
+    return std::vector<std::string>(database.synonyms_begin(term),
+                                    database.synonyms_end(term));
+  };
+  EXPECT_EQ(synonyms_of("Zsaid"), std::vector<std::string>{"said"});
+  EXPECT_EQ(synonyms_of("ZSwar"), std::vector<std::string>{"Swar"});
+  EXPECT_TRUE(synonyms_of("Zpresid").empty());  // not a word
 }
 
 TEST_F(EndToEnd, OutletFacetSumsToTheMatchCount) {

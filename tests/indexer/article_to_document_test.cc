@@ -116,14 +116,39 @@ TEST(ArticleToDocument, CountsEveryFormOfAStem) {
   article.title = "Runs and running";
   article.body = "He runs. Running, they ran; runs run running 2019 2019.";
   const Xapian::Document document = converter.convert(article);
-  // runs, running, runs, run, running: five words with the stem "run".
-  EXPECT_EQ(wdf_of(document, "Zrun"), 5U);
+  // runs, running, runs, running: four words with the stem "run" that are
+  // not "run" itself; "run" (its own stem) has only its unprefixed term.
+  EXPECT_EQ(wdf_of(document, "Zrun"), 4U);
+  EXPECT_EQ(wdf_of(document, "run"), 1U);
   EXPECT_EQ(wdf_of(document, "runs"), 2U);
-  EXPECT_EQ(wdf_of(document, "Zran"), 1U);
+  EXPECT_EQ(wdf_of(document, "Zran"), 0U);
+  EXPECT_EQ(wdf_of(document, "ran"), 1U);
   EXPECT_EQ(wdf_of(document, "ZSrun"), 2U);
-  EXPECT_EQ(wdf_of(document, "ZSand"), 1U);
+  EXPECT_EQ(wdf_of(document, "ZSand"), 0U);
+  EXPECT_EQ(wdf_of(document, "Sand"), 1U);
   EXPECT_EQ(wdf_of(document, "2019"), 2U);
   EXPECT_EQ(wdf_of(document, "Z2019"), 0U);
+}
+
+TEST(ArticleToDocument, GivesEachWordThatIsItsOwnStemOnceForASynonym) {
+  text::Analyzer analyzer("en");
+  ArticleToDocument converter(analyzer);
+  Article article = sample_article();
+  article.title = "Runs and running";
+  article.body = "He runs. Running, they ran; runs run running 2019.";
+  converter.convert(article);
+  std::vector<std::string> first = converter.take_new_own_stems();
+  std::sort(first.begin(), first.end());
+  // Words without a Z term; "2019" is not stemmed at all.
+  EXPECT_EQ(first,
+            (std::vector<std::string>{"Sand", "he", "ran", "run", "they"}));
+  EXPECT_TRUE(converter.take_new_own_stems().empty());
+  article.body = "They run and walk.";
+  converter.convert(article);
+  // Only the words not given before.
+  std::vector<std::string> second = converter.take_new_own_stems();
+  std::sort(second.begin(), second.end());
+  EXPECT_EQ(second, (std::vector<std::string>{"and", "walk"}));
 }
 
 TEST(ArticleToDocument, KeepsEachLanguagesStemsApart) {

@@ -217,7 +217,7 @@ TEST_F(MatchCountsOnCorpora, PostingWalkFindsWhatTheMatcherFinds) {
 
 TEST_F(MatchCountsOnCorpora, SlotTablesCountAsValueCountMatchSpy) {
   const Xapian::Database database(path("all"));
-  for (const char* word : {"Zthe", "Zpresid", "Zwar", ""}) {
+  for (const char* word : {"the", "Zpresid", "war", ""}) {
     const Xapian::Query query =
         *word != '\0' ? Xapian::Query(word) : Xapian::Query::MatchAll;
     DocidSet matches(database.get_lastdocid());

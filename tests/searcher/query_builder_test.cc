@@ -41,12 +41,16 @@ TEST(QueryBuilder, ParsesQueriesWithTheIndexSchema) {
       {"army -navy", {}, {"Zarmi", " AND_NOT ", "Znavi"}},
       {"army XOR navy", {}, {" XOR "}},
       // Operators count only in capitals: "or" is a word.
-      {"army or navy", {}, {"Zarmi", "Znavi"}, {"Zarmi@1 OR Znavi", "Zor"}},
+      {"army or navy", {}, {"Zarmi", "Znavi"}, {" OR (Znavi", "Zor"}},
       // English stop-words go from free text, stay in phrases.
       {"the army", {}, {"Zarmi"}, {"Zthe"}},
       {"\"the army\"", {}, {"the@1", "army@2"}},
       // Free text searches body and title; title: and body: one of them.
-      {"army", {}, {"Zarmi@1 OR ZSarmi@1"}},
+      // A stem term is a synonym with the word that is the stem itself,
+      // which has no Z term of its own (schema version 2).
+      {"army", {}, {"(Zarmi@1 SYNONYM armi@1) OR (ZSarmi@1 SYNONYM Sarmi@1)"}},
+      {"runs", {}, {"(Zrun@1 SYNONYM run@1) OR (ZSrun@1 SYNONYM Srun@1)"}},
+      {"runs -walking", {}, {"AND_NOT ((Zwalk@2 SYNONYM walk@2) OR"}},
       {"body:army", {}, {"Zarmi"}, {"ZSarmi"}},
       {"NOT army", {}, {"<alldocuments>", "AND_NOT", "Zarmi"}},
       {"\"defeated army\"", {}, {"PHRASE 2", "defeated@1", "army@2"}},
@@ -133,8 +137,8 @@ TEST(QueryBuilder, AddsTheFlagFiltersToTheQuery) {
   ASSERT_TRUE(query.ok()) << query.error().message();
   const std::string description = query.value().get_description();
   for (const std::string fragment :
-       {"Zarmi@1 OR ZSarmi@1) OR (Znavi", "FILTER Hrt.com", "FILTER Len",
-        "AND_NOT (XOtass OR XOria novosti)"}) {
+       {"Sarmi@1)) OR ((Znavi@2 SYNONYM navi@2)", "FILTER Hrt.com",
+        "FILTER Len", "AND_NOT (XOtass OR XOria novosti)"}) {
     EXPECT_NE(description.find(fragment), std::string::npos)
         << description << " lacks " << fragment;
   }

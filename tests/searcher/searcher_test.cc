@@ -151,7 +151,9 @@ TEST_F(SearcherTest, FillsEachHitFromTheDocumentData) {
   EXPECT_EQ(hit.url, "https://example.org/war");
   EXPECT_GT(hit.weight, 0.0);
   EXPECT_GT(hit.percent, 0);
-  EXPECT_EQ(results.summary.parsed_query, "Query((Zdonetsk@1 OR ZSdonetsk@1))");
+  EXPECT_EQ(results.summary.parsed_query,
+            "Query(((Zdonetsk@1 SYNONYM donetsk@1) OR "
+            "(ZSdonetsk@1 SYNONYM Sdonetsk@1)))");
 }
 
 TEST_F(SearcherTest, HighlightsStemmedFormsInTheSnippet) {
@@ -736,7 +738,7 @@ TEST(SearcherOpen, RefusesIndexesItCannotRead) {
       {dir.file("old"),
        dir.file("old") +
            " was built with schema version 0; this news-search "
-           "reads version " +
+           "reads versions 1 to " +
            std::to_string(schema::kVersion) + ": re-index with news-index"},
       {dir.file("analyzer"),
        dir.file("analyzer") + " was built with other text analysis settings"},
@@ -762,6 +764,39 @@ TEST(SearcherOpen, ChecksEveryDatabaseNotJustTheFirst) {
   ASSERT_FALSE(searcher.ok());
   EXPECT_NE(searcher.error().message().find(dir.file("old")), std::string::npos)
       << searcher.error().message();
+}
+
+TEST(SearcherOpen, SearchesAnIndexWithoutDocumentsOrSlotTables) {
+  ::news::testing::TempDir dir;
+  write_index(dir.file("empty"), {});
+  Result<Searcher> searcher = Searcher::open({dir.file("empty")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "war";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  EXPECT_EQ(results.value().summary.total_matches, 0u);
+  EXPECT_TRUE(results.value().hits.empty());
+}
+
+TEST(SearcherOpen, ReadsAVersionOneIndexWithoutStemSynonyms) {
+  // Version 1 gave every word a Z term: its queries stay plain stem terms.
+  ::news::testing::TempDir dir;
+  testing::IndexMetadata version_one;
+  version_one.schema_version = "1";
+  write_index(
+      dir.file("v1"),
+      {make_article("war", "SouthFront", "Army defeated near Donetsk",
+                    "The army was defeated near Donetsk.", Date{2019, 3, 23})},
+      version_one);
+  Result<Searcher> searcher = Searcher::open({dir.file("v1")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  SearchRequest request;
+  request.query = "donetsk";
+  const Result<SearchResults> results = searcher.value().search(request);
+  ASSERT_TRUE(results.ok()) << results.error().message();
+  EXPECT_EQ(results.value().summary.parsed_query,
+            "Query((Zdonetsk@1 OR ZSdonetsk@1))");
 }
 
 }  // namespace

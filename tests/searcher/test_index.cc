@@ -33,6 +33,7 @@ void write_index(const std::string& path, const std::vector<Article>& articles,
   for (const Article& article : articles) {
     database.add_document(converter.convert(article));
   }
+  indexer::add_own_stem_synonyms(database, converter.take_new_own_stems());
   std::string version = metadata.schema_version;
   std::string settings = metadata.analyzer;
   if (metadata.has_defaults) {
