@@ -253,6 +253,9 @@ Xapian::Query QueryBuilder::with_own_stems(const Xapian::Query& query) {
   switch (type) {
     case Xapian::Query::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
+      // "Z" or "ZS" alone is no stem term (the word would be the empty
+      // term, which matches every document).
+      if (term.size() < 2 || term == "ZS") return query;
       const auto [wqf, position] = leaf_wqf_and_position(query);
       const Xapian::Query own(term.substr(1), wqf, position);
       return Xapian::Query(Xapian::Query::OP_SYNONYM, query, own);

@@ -148,6 +148,21 @@ TEST(QueryBuilder, AddsTheFlagFiltersToTheQuery) {
   EXPECT_TRUE(builder.build(request).value().empty());
 }
 
+TEST(QueryBuilder, MakesEachStemTermASynonymWithItsWordKeepingWqfAndPosition) {
+  using Q = Xapian::Query;
+  const Q built(Q::OP_AND_MAYBE, Q(Q::OP_OR, Q("Zrun", 2, 3), Q("ZSrun", 1, 3)),
+                Q(Q::OP_FILTER, Q("Zwar"), Q("XOrt")));
+  EXPECT_EQ(QueryBuilder::with_own_stems(built).get_description(),
+            "Query((((Zrun#2@3 SYNONYM run#2@3) OR (ZSrun@3 SYNONYM Srun@3)) "
+            "AND_MAYBE ((Zwar SYNONYM war) FILTER XOrt)))");
+  // Neither phrases, filter terms nor the bare prefixes change.
+  const Q phrase(Q::OP_PHRASE, Q("war", 1, 1), Q("zone", 1, 2));
+  for (const Q& same : {phrase, Q("Z"), Q("ZS"), Q("XOrt"), Q()}) {
+    EXPECT_EQ(QueryBuilder::with_own_stems(same).get_description(),
+              same.get_description());
+  }
+}
+
 TEST(QueryBuilder, BuildsTheUrlAndIdTermsAsTheIndexerDoes) {
   text::Analyzer analyzer("en");
   const std::string long_url =
