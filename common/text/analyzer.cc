@@ -711,10 +711,24 @@ std::string Analyzer::settings_description() {
 }
 
 std::string Analyzer::normalize_key(std::string_view value) {
-  std::string key;
-  for (const Token& token : impl_->tokenize(value, false)) {
-    if (!key.empty()) key.push_back(' ');
-    key.append(token.term);
+  const auto joined_terms = [this](std::string_view text) {
+    std::string joined;
+    for (const Token& token : impl_->tokenize(text, false)) {
+      if (!joined.empty()) joined.push_back(' ');
+      joined.append(token.term);
+    }
+    return joined;
+  };
+  // Words are found before they are normalised, and a dictionary-based
+  // break (Thai, Lao, Khmer...) may cut the normalised letters elsewhere
+  // (NFKC splits Thai SARA AM in two): the key is read again until it
+  // stays the same, so that a key's key is itself. Two readings suffice
+  // for every case met; the bound keeps a pathological text cheap.
+  std::string key = joined_terms(value);
+  for (int reading = 0; reading < 4; ++reading) {
+    std::string again = joined_terms(key);
+    if (again == key) break;
+    key = std::move(again);
   }
   return key;
 }
