@@ -125,6 +125,27 @@ std::vector<std::vector<std::string>> matched_index_terms(
       if (posting != end && *posting == docids[i]) terms[i].push_back(name);
     }
   }
+  // A word that is its own stem matches a stem term through its unprefixed
+  // (or S) term (schema version 2): it counts as the stem term too, so the
+  // snippet marks the stem's other forms as it did when the index held the
+  // stem term.
+  std::set<std::string> stem_terms;
+  for (auto term = query.get_unique_terms_begin();
+       term != query.get_unique_terms_end(); ++term) {
+    if ((*term).size() > 1 && (*term)[0] == schema::kStemPrefix[0]) {
+      stem_terms.insert(*term);
+    }
+  }
+  for (std::vector<std::string>& matched : terms) {
+    const std::size_t held = matched.size();
+    for (std::size_t j = 0; j < held; ++j) {
+      std::string as_stem = schema::kStemPrefix + matched[j];
+      if (stem_terms.count(as_stem) != 0 &&
+          std::find(matched.begin(), matched.end(), as_stem) == matched.end()) {
+        matched.push_back(std::move(as_stem));
+      }
+    }
+  }
   for (std::size_t i = 0; i < docids.size() && !wildcards.empty(); ++i) {
     for (const std::string& pattern : wildcards) {
       Xapian::TermIterator term = database.termlist_begin(docids[i]);

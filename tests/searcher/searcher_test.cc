@@ -340,6 +340,30 @@ TEST(Searcher, PlacesSnippetsByTheIndexPositionsInEveryDatabase) {
   }
 }
 
+TEST(Searcher, MarksAStemsFormsWhenTheHitHoldsOnlyTheStemItself) {
+  // "elect" is its own stem: the hit matches title:election through its
+  // title word (it has no ZS term for it), and the snippet still marks the
+  // body's other forms of the stem, as a stem match does.
+  ::news::testing::TempDir dir;
+  write_index(dir.file("a"),
+              {make_article("a1", "Wikinews", "Palestinians to elect a leader",
+                            "The elections will be held on January 9, "
+                            "officials said; the electing body agreed.")});
+  Result<Searcher> searcher = Searcher::open({dir.file("a")});
+  ASSERT_TRUE(searcher.ok()) << searcher.error().message();
+  for (const std::string query : {"title:election", "elect"}) {
+    SearchRequest request;
+    request.query = query;
+    const Result<SearchResults> results = searcher.value().search(request);
+    ASSERT_TRUE(results.ok()) << results.error().message();
+    ASSERT_EQ(results.value().hits.size(), 1u) << query;
+    const Snippet& snippet = results.value().hits[0].snippet;
+    EXPECT_EQ(highlighted_words(snippet),
+              (std::vector<std::string>{"elections", "electing"}))
+        << query << ": " << snippet.text;
+  }
+}
+
 TEST(Searcher, PlacesSnippetsByPositionsForAStemmerThatCutsPrefixesToo) {
   // Indonesian stems drop prefixes ("perjanjian": "janji"), so the words of
   // a stem come from the hit's own term list rather than the dictionary.
