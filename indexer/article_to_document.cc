@@ -89,14 +89,8 @@ void ArticleToDocument::add_text(Xapian::Document& document,
 
 void ArticleToDocument::note_own_stem(const std::string& prefix,
                                       const std::string& word) {
-  std::string prefixed;
-  prefixed.reserve(prefix.size() + word.size());
-  prefixed.append(prefix).append(word);
-  // Bounded: forgetting only means a synonym is given (and added) again.
-  constexpr std::size_t kMaxRemembered = 1 << 20;
-  if (own_stems_seen_.size() >= kMaxRemembered) own_stems_seen_.clear();
-  if (own_stems_seen_.insert(prefixed).second) {
-    new_own_stems_.push_back(std::move(prefixed));
+  if (own_stems_seen_.insert_hash(fnv1a64(word, fnv1a64(prefix)))) {
+    new_own_stems_.push_back(prefix + word);
   }
 }
 

@@ -8,11 +8,11 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
 #include "common/article.h"
+#include "common/seen_hashes.h"
 #include "common/text/analyzer.h"
 #include "common/text/stem_cache.h"
 
@@ -67,7 +67,8 @@ class ArticleToDocument {
   std::unordered_map<std::string_view,
                      std::pair<Xapian::termcount, const std::string*>>
       word_counts_;
-  std::unordered_set<std::string> own_stems_seen_;
+  // Bounded: forgetting only means a synonym is given (and added) again.
+  SeenHashes own_stems_seen_{std::size_t{1} << 20};
   std::vector<std::string> new_own_stems_;
 };
 
