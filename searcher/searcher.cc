@@ -464,6 +464,7 @@ Result<Searcher> Searcher::open(
   Xapian::Database combined;
   std::vector<Xapian::Database> indexes;
   std::optional<std::string> main_language;
+  std::string first_version;
   Provenance provenance;
   provenance.tool_version = std::string("news-search ") + NEWS_VERSION;
   provenance.analyzer_settings = text::Analyzer::settings_description();
@@ -472,6 +473,18 @@ Result<Searcher> Searcher::open(
     Result<std::string> language = open_checked(path, one);
     if (!language) return language.error();
     if (!main_language) main_language = language.value();
+    // Versions 1 and 2 index a stem differently (docs/schema.md, "Stems") and
+    // a query is rewritten for one of them: searched together, the other's
+    // documents would be weighted wrongly.
+    const std::string version = one.get_metadata(schema::kMetaSchemaVersion);
+    if (first_version.empty()) first_version = version;
+    if (version != first_version) {
+      return Error::index(
+          path + " was built with schema version " + version + " and " +
+          database_paths.front() + " with version " + first_version +
+          ": indexes of different versions cannot be searched together; " +
+          reindex_hint() + " (the older one)");
+    }
     try {
       provenance.databases.push_back(fingerprint(path, one));
     } catch (const Xapian::Error& error) {

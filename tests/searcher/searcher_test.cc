@@ -823,5 +823,32 @@ TEST(SearcherOpen, ReadsAVersionOneIndexWithoutStemSynonyms) {
             "Query((Zdonetsk@1 OR ZSdonetsk@1))");
 }
 
+TEST(SearcherOpen, RefusesIndexesOfDifferentSchemaVersionsTogether) {
+  // A query rewritten for version 2 would count a version 1 document's word
+  // twice (its Z term and its own term); each index alone is fine.
+  ::news::testing::TempDir dir;
+  testing::IndexMetadata version_one;
+  version_one.schema_version = "1";
+  const Article article =
+      make_article("war", "SouthFront", "Army defeated near Donetsk",
+                   "The army was defeated near Donetsk.", Date{2019, 3, 23});
+  write_index(dir.file("v1"), {article}, version_one);
+  write_index(dir.file("v2"), {article});
+  for (const auto& paths :
+       {std::vector<std::string>{dir.file("v2"), dir.file("v1")},
+        std::vector<std::string>{dir.file("v1"), dir.file("v2")}}) {
+    Result<Searcher> searcher = Searcher::open(paths);
+    ASSERT_FALSE(searcher.ok());
+    EXPECT_EQ(searcher.error().code(), ErrorCode::kIndex);
+    EXPECT_NE(searcher.error().message().find(
+                  "indexes of different versions cannot be searched together"),
+              std::string::npos)
+        << searcher.error().message();
+    EXPECT_NE(searcher.error().message().find(paths[1]), std::string::npos);
+  }
+  EXPECT_TRUE(Searcher::open({dir.file("v1"), dir.file("v1")}).ok());
+  EXPECT_TRUE(Searcher::open({dir.file("v2"), dir.file("v2")}).ok());
+}
+
 }  // namespace
 }  // namespace news::searcher
