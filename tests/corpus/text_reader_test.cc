@@ -73,6 +73,16 @@ TEST(TextReader, NormalisesLineEndingsBomAndNfc) {
       {"mid\xEF\xBB\xBFword", "midword"},
       {"Cafe\xCC\x81", "Caf\xC3\xA9"},  // e + combining acute -> é
       {"", ""},
+      {"end\r", "end\n"},
+      {"\r\r\n\n", "\n\n\n"},
+      {"tail\xEF\xBB\xBF", "tail"},
+      {"\xEF\xBB\xBF\xEF\xBB\xBF\r\n", "\n"},
+      // Non-ASCII past the first eight bytes, already NFC or not.
+      {"sixteen ascii by Caf\xC3\xA9 \xE2\x80\x99",
+       "sixteen ascii by Caf\xC3\xA9 \xE2\x80\x99"},
+      {"sixteen ascii bytes then Cafe\xCC\x81\r\n",
+       "sixteen ascii bytes then Caf\xC3\xA9\n"},
+      {"exactly8", "exactly8"},
   };
   for (const Case& test : kCases) {
     const auto decoded = decode_text(test.bytes);
